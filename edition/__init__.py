@@ -1,0 +1,30 @@
+"""The edition's shared code: data loading and checking, the chart theme, charts and excerpts.
+
+Importing the package registers and enables the chart theme once and sets how charts embed
+(SVG, so screen readers and tests see the marks; no action menu).
+"""
+
+import altair as alt
+
+from . import theme  # noqa: F401  (registers the theme)
+from .charts import fates_chart, fates_marks
+from .data import (
+    DataError,
+    check_package,
+    load_annotations,
+    load_events,
+    load_excerpts,
+    load_offices,
+    load_people,
+    load_sources,
+    load_table,
+)
+from .excerpts import excerpt_html, show_excerpt
+
+alt.renderers.set_embed_options(renderer="svg", actions=False)
+
+__all__ = [
+    "DataError", "check_package", "load_table", "load_sources", "load_people", "load_offices",
+    "load_events", "load_excerpts", "load_annotations", "fates_chart", "fates_marks",
+    "excerpt_html", "show_excerpt",
+]

@@ -1,0 +1,44 @@
+"""Command line: ``python -m edition check [DIR]`` and ``python -m edition vendor``."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from .paths import DATA_DIR
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m edition")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate the data package; list every problem")
+    check.add_argument("data_dir", nargs="?", type=Path, default=DATA_DIR)
+    commands.add_parser("vendor", help="refresh the served vega libraries from npm at Altair's versions")
+    commands.add_parser("bib", help="write book/references.bib from data/sources.csv")
+    args = parser.parse_args(argv)
+
+    if args.command == "vendor":
+        from .vendor import vendor
+
+        vendor()
+        return 0
+    if args.command == "bib":
+        from .citations import BIB_PATH, bibtex
+        from .data import load_sources
+
+        BIB_PATH.write_text(bibtex(load_sources()), encoding="utf-8")
+        print(f"wrote {BIB_PATH}")
+        return 0
+    from .data import check_package
+
+    report = check_package(args.data_dir)
+    if report.problems:
+        for problem in report.problems:
+            print(problem)
+        print(f"{len(report.problems)} problem(s) in {args.data_dir}", file=sys.stderr)
+        return 1
+    print(report.summary())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

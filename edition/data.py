@@ -1,0 +1,307 @@
+"""Reading and validating the edition's data package (``data/datapackage.json``).
+
+``check_package`` finds every problem in the package and reports each as
+``file:row:column: value — what was expected``; the loaders refuse a package with any problem
+(``DataError``) and otherwise return typed pandas DataFrames. Frictionless checks the Table
+Schema (types, required fields, enums, unique and primary keys, foreign keys); this module adds
+what Table Schema cannot say: strict UTF-8, EDTF dates and their order, `;`-separated lists of
+ids that must resolve, and excerpts that must be verbatim in the source texts.
+
+Custom descriptor properties used in datapackage.json:
+- field ``"edtf": true`` — the value is an EDTF date; loaders add ``<field>_earliest`` and
+  ``<field>_latest`` columns;
+- field ``"listOf": {"resource": R, "field": F}`` — a `;`-separated list of ids of R.F;
+- resource ``"dateOrder": [[a, b], …]`` — date a is not later than date b where both are given.
+"""
+
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import frictionless
+import pandas as pd
+
+from .dates import date_bounds
+from .paths import DATA_DIR, seeds_dir
+
+LIST_SEPARATOR = ";"
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    row: int | None  # line number in the file (the header is line 1)
+    column: str | None
+    value: str | None
+    expected: str
+
+    def __str__(self) -> str:
+        where = ":".join(str(part) for part in (self.file, self.row, self.column) if part is not None)
+        value = "" if self.value is None else f"{self.value!r} — "
+        return f"{where}: {value}{self.expected}"
+
+
+class DataError(ValueError):
+    """A data package that breaks its rules; ``problems`` lists every one of them."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        listing = "\n".join(f"  {problem}" for problem in problems)
+        super().__init__(f"{len(problems)} problem(s) in the data package:\n{listing}")
+
+
+@dataclass
+class CheckReport:
+    problems: list[Problem]
+    rows: dict[str, int]
+    excerpts_checked: int
+    excerpts_skipped_reason: str | None
+
+    def summary(self) -> str:
+        tables = ", ".join(f"{name} {count}" for name, count in self.rows.items())
+        verbatim = (
+            f"{self.excerpts_checked} excerpts verbatim in their source texts"
+            if self.excerpts_skipped_reason is None
+            else f"verbatim check SKIPPED: {self.excerpts_skipped_reason}"
+        )
+        return f"data package valid: {len(self.rows)} tables ({tables}); {verbatim}"
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def _descriptor(data_dir: Path) -> dict:
+    return json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def _read_text(path: Path, file: str, problems: list[Problem]) -> str | None:
+    """The file's text if it exists, is non-empty and is UTF-8; else record why not."""
+    if not path.is_file():
+        problems.append(Problem(file, None, None, None, "file missing: every table in datapackage.json must exist"))
+        return None
+    raw = path.read_bytes()
+    if not raw.strip():
+        problems.append(Problem(file, None, None, None, "file is empty: expected a header row and data"))
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        byte = raw[error.start : error.start + 1]
+        problems.append(Problem(file, line, None, repr(byte), f"byte {error.start} is not UTF-8: files must be UTF-8"))
+        return None
+
+
+def _split_list(value: str) -> list[str]:
+    return [item.strip() for item in value.split(LIST_SEPARATOR) if item.strip()]
+
+
+def _raw_frame(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+# --- checking -----------------------------------------------------------------------------
+
+
+def _frictionless_problems(data_dir: Path, descriptor: dict, readable: set[str]) -> list[Problem]:
+    """Schema, key and foreign-key problems, as found by frictionless, for the readable tables."""
+    resources = [resource for resource in descriptor["resources"] if resource["path"] in readable]
+    package = frictionless.Package({**descriptor, "resources": resources}, basepath=str(data_dir))
+    report = package.validate(limit_errors=100_000)
+    problems = []
+    for task in report.tasks:
+        for error in task.errors:
+            column = getattr(error, "field_name", None) or getattr(error, "label", None)
+            if getattr(error, "type", "") == "foreign-key":
+                column = ", ".join(error.field_names) if getattr(error, "field_names", None) else column
+            value = getattr(error, "cell", None)
+            problems.append(
+                Problem(task.name + ".csv" if not task.name.endswith(".csv") else task.name,
+                        getattr(error, "row_number", None), column, value, f"{error.title}: {error.note}")
+            )
+    for error in report.errors:
+        problems.append(Problem("datapackage.json", None, None, None, f"{error.title}: {error.note}"))
+    return problems
+
+
+def _ids(frames: dict[str, pd.DataFrame], resource: str, field: str) -> set[str]:
+    frame = frames.get(resource)
+    return set() if frame is None or field not in frame else set(frame[field])
+
+
+def _custom_problems(descriptor: dict, frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Dates, their order and lists of ids: the rules Table Schema cannot express."""
+    problems = []
+    for resource in descriptor["resources"]:
+        frame = frames.get(resource["name"])
+        if frame is None:
+            continue
+        file = resource["path"]
+        fields = {field["name"]: field for field in resource["schema"]["fields"]}
+        bounds: dict[str, list] = {}
+        for name, field in fields.items():
+            if name not in frame:
+                continue
+            if field.get("edtf"):
+                bounds[name] = []
+                for line, value in enumerate(frame[name], start=2):
+                    parsed = None
+                    if value:
+                        try:
+                            parsed = date_bounds(value)
+                        except ValueError as error:
+                            problems.append(Problem(file, line, name, value, f"expected an EDTF date such as 1927-11-14, 1929-01, 1936~ ({error})"))
+                    bounds[name].append(parsed)
+            if "listOf" in field:
+                target = field["listOf"]
+                known = _ids(frames, target["resource"], target["field"])
+                for line, value in enumerate(frame[name], start=2):
+                    for item in _split_list(value):
+                        if item not in known:
+                            problems.append(Problem(file, line, name, item, f"unknown id: expected a {target['field']} of {target['resource']}.csv"))
+        for earlier, later in resource.get("dateOrder", []):
+            for index, (first, second) in enumerate(zip(bounds.get(earlier, []), bounds.get(later, []))):
+                if first and second and first.earliest > second.latest:
+                    problems.append(Problem(
+                        file, index + 2, later, frame[later].iloc[index],
+                        f"date before {earlier} ({frame[earlier].iloc[index]}): expected {later} not earlier than {earlier}",
+                    ))
+    return problems
+
+
+def _annotation_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Each annotation's span must be a verbatim part of its excerpt."""
+    annotations, excerpts = frames.get("annotations"), frames.get("excerpts")
+    if annotations is None or excerpts is None:
+        return []
+    texts = dict(zip(excerpts["excerpt_id"], excerpts["text"]))
+    return [
+        Problem("annotations.csv", line, "span", row.span, f"not found in the text of excerpt {row.excerpt_id}")
+        for line, row in enumerate(annotations.itertuples(), start=2)
+        if row.excerpt_id in texts and row.span not in texts[row.excerpt_id]
+    ]
+
+
+def _verbatim_problems(frames: dict[str, pd.DataFrame], seeds: Path) -> tuple[list[Problem], int, str | None]:
+    """Each excerpt must be the exact text at its locator (line = paragraph, char_start) in its source."""
+    excerpts, sources = frames.get("excerpts"), frames.get("sources")
+    if excerpts is None or sources is None:
+        return [], 0, "the excerpts or sources table could not be read"
+    if not seeds.is_dir():
+        return [], 0, f"source texts not found at {seeds} (set EDITION_SEEDS)"
+    seed_files = dict(zip(sources["source_id"], sources["seed_file"]))
+    problems, checked, texts = [], 0, {}
+    for line, row in enumerate(excerpts.itertuples(), start=2):
+        seed_file = seed_files.get(row.source_id)
+        if not seed_file:
+            continue  # an unknown source is reported by the foreign key check
+        if seed_file not in texts:
+            path = seeds / seed_file
+            if not path.is_file():
+                problems.append(Problem("sources.csv", None, "seed_file", seed_file, f"no such file in {seeds}"))
+            texts[seed_file] = path.read_text(encoding="utf-8") if path.is_file() else None
+        source_text = texts[seed_file]
+        if source_text is None:
+            continue
+        try:
+            start, paragraph = int(row.char_start), int(row.paragraph)
+        except ValueError:
+            continue  # a non-integer locator is reported by the schema check
+        checked += 1
+        if source_text[start : start + len(row.text)] != row.text:
+            found = source_text.find(row.text)
+            hint = "text not found anywhere in the source" if found < 0 else f"text found at char_start {found}"
+            problems.append(Problem("excerpts.csv", line, "text", row.text[:40] + "…", f"not verbatim at char_start {start} of {seed_file}: {hint}"))
+        elif source_text.count("\n", 0, start) + 1 != paragraph:
+            problems.append(Problem("excerpts.csv", line, "paragraph", str(paragraph), f"expected {source_text.count(chr(10), 0, start) + 1}, the line of {seed_file} where the text starts"))
+    return problems, checked, None
+
+
+def check_package(data_dir: Path = DATA_DIR, seeds: Path | None = None) -> CheckReport:
+    """Every problem in the data package at ``data_dir`` (an empty list when it is valid)."""
+    data_dir = Path(data_dir)
+    problems: list[Problem] = []
+    try:
+        descriptor = _descriptor(data_dir)
+    except (OSError, json.JSONDecodeError) as error:
+        return CheckReport([Problem("datapackage.json", None, None, None, f"cannot read the descriptor: {error}")], {}, 0, "no descriptor")
+    frames: dict[str, pd.DataFrame] = {}
+    for resource in descriptor["resources"]:
+        if _read_text(data_dir / resource["path"], resource["path"], problems) is not None:
+            try:
+                frames[resource["name"]] = _raw_frame(data_dir / resource["path"])
+            except pd.errors.ParserError as error:
+                problems.append(Problem(resource["path"], None, None, None, f"not a well-formed CSV table ({error})"))
+    readable = {resource["path"] for resource in descriptor["resources"] if resource["name"] in frames}
+    problems += _frictionless_problems(data_dir, descriptor, readable)
+    problems += _custom_problems(descriptor, frames)
+    problems += _annotation_problems(frames)
+    verbatim, checked, skipped = _verbatim_problems(frames, seeds_dir() if seeds is None else Path(seeds))
+    problems += verbatim
+    rows = {name: len(frame) for name, frame in frames.items()}
+    return CheckReport(problems, rows, checked, skipped)
+
+
+# --- loading ------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4)
+def _validated_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
+    """All tables, typed, read once per data folder; DataError if the package has any problem."""
+    report = check_package(data_dir)
+    if report.problems:
+        raise DataError(report.problems)
+    descriptor = _descriptor(data_dir)
+    return {resource["name"]: _typed(resource, data_dir) for resource in descriptor["resources"]}
+
+
+def _typed(resource: dict, data_dir: Path) -> pd.DataFrame:
+    frame = _raw_frame(data_dir / resource["path"])
+    for field in resource["schema"]["fields"]:
+        name, kind = field["name"], field.get("type", "string")
+        if kind == "integer":
+            frame[name] = pd.to_numeric(frame[name].replace("", None)).astype("Int64")
+        elif kind == "number":
+            frame[name] = pd.to_numeric(frame[name].replace("", None)).astype("Float64")
+        elif kind == "boolean":
+            frame[name] = frame[name].map({"true": True, "false": False}).astype("boolean")
+        elif "listOf" in field:
+            frame[name] = frame[name].map(_split_list)
+        if field.get("edtf"):
+            bounds = frame[name].map(lambda value: date_bounds(value) if value else None)
+            frame[f"{name}_earliest"] = pd.to_datetime(bounds.map(lambda b: b.earliest if b else None))
+            frame[f"{name}_latest"] = pd.to_datetime(bounds.map(lambda b: b.latest if b else None))
+    return frame
+
+
+def load_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    """One table of the validated package as a typed DataFrame (a copy: change it freely)."""
+    tables = _validated_tables(Path(data_dir).resolve())
+    if name not in tables:
+        raise KeyError(f"no table {name!r} in {data_dir}/datapackage.json (tables: {', '.join(tables)})")
+    return tables[name].copy()
+
+
+def load_sources(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    return load_table("sources", data_dir)
+
+
+def load_people(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    return load_table("people", data_dir)
+
+
+def load_offices(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    return load_table("offices", data_dir)
+
+
+def load_events(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    return load_table("events", data_dir)
+
+
+def load_excerpts(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    return load_table("excerpts", data_dir)
+
+
+def load_annotations(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    return load_table("annotations", data_dir)

@@ -1,0 +1,34 @@
+"""Sphinx extension: serve the chart libraries with every page, before any chart runs.
+
+Altair's HTML output skips loading a library from the CDN when ``window.VEGA_DEBUG`` already
+holds the version it wants, so that object is set first, then the served copies load in order
+(vega, vega-lite, vega-embed). The build stops if the copies are not the versions Altair asks for.
+"""
+
+import json
+
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+
+from . import vendor
+
+
+def _add_chart_libraries(app: Sphinx) -> None:
+    problems = vendor.mismatches()
+    if problems:
+        raise ExtensionError(
+            "served chart libraries do not match Altair: " + "; ".join(problems)
+            + " (run `python -m edition vendor`)"
+        )
+    versions = {
+        f"{library.replace('-', '')}_version": requested
+        for library, (requested, _) in vendor.LIBRARIES.items()
+    }
+    app.add_js_file(None, body=f"window.VEGA_DEBUG = {json.dumps(versions)};", priority=100)
+    for order, library in enumerate(vendor.LIBRARIES):
+        app.add_js_file(vendor.script_path(library), priority=101 + order)
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("builder-inited", _add_chart_libraries)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

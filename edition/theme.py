@@ -1,0 +1,74 @@
+"""The edition's chart theme and its colours, defined once and registered once.
+
+Colours carry meaning and keep it everywhere: a manner of death or an event category is drawn
+in the same colour in every chart. The palettes come from Paul Tol's colour-blind-safe schemes
+("bright" and "muted"), which stay distinguishable in dark mode as well.
+"""
+
+import altair as alt
+
+THEME_NAME = "edition"
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+# Neutral greys that read on both the light and the dark page background.
+INK = "#5f6b7a"
+
+DEATH_MANNER_COLOURS = {
+    "executed": "#EE6677",
+    "assassinated": "#AA3377",
+    "died-in-custody": "#CCBB44",
+    "suicide": "#66CCEE",
+    "natural": "#4477AA",
+    "killed-in-action": "#228833",
+    "unknown": "#BBBBBB",
+}
+
+EVENT_CATEGORY_COLOURS = {
+    "appointment": "#4477AA",
+    "election": "#4477AA",
+    "removal": "#CCBB44",
+    "demotion": "#CCBB44",
+    "resignation": "#CCBB44",
+    "expulsion": "#EE7733",
+    "readmission": "#009988",
+    "exile": "#33BBEE",
+    "deportation": "#33BBEE",
+    "arrest": "#CC3311",
+    "trial": "#EE3377",
+    "sentence": "#EE3377",
+    "execution": "#EE6677",
+    "assassination": "#AA3377",
+    "death": "#BBBBBB",
+    "rehabilitation": "#228833",
+    "illness": "#BBBBBB",
+    "document": "#882255",
+    "congress": "#332288",
+    "plenum": "#332288",
+    "decree": "#882255",
+    "mass-operation": "#CC3311",
+    "publication": "#882255",
+    "birth": "#BBBBBB",
+    "other": "#BBBBBB",
+}
+
+
+def colour_scale(colours: dict[str, str], domain: list[str] | None = None) -> alt.Scale:
+    """An Altair colour scale that maps each meaning to its colour (only ``domain``, if given)."""
+    keys = list(colours) if domain is None else [key for key in colours if key in domain]
+    return alt.Scale(domain=keys, range=[colours[key] for key in keys])
+
+
+@alt.theme.register(THEME_NAME, enable=True)
+def edition_theme() -> alt.theme.ThemeConfig:
+    # Transparent background and mid-grey text, so the same chart reads in light and dark mode.
+    return {
+        "config": {
+            "background": "transparent",
+            "font": FONT,
+            "view": {"stroke": None, "continuousWidth": 640, "continuousHeight": 320},
+            "title": {"fontSize": 15, "anchor": "start", "color": INK, "subtitleColor": INK},
+            "axis": {"labelColor": INK, "titleColor": INK, "gridColor": "#8884", "domainColor": INK, "tickColor": INK, "labelFontSize": 12, "titleFontSize": 12},
+            "legend": {"labelColor": INK, "titleColor": INK, "labelFontSize": 12, "titleFontSize": 12},
+            "header": {"labelColor": INK, "titleColor": INK},
+            "text": {"color": INK},
+        }
+    }

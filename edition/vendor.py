@@ -1,0 +1,72 @@
+"""The chart libraries served with the book, at the versions Altair asks for.
+
+Altair's HTML output names the vega, vega-lite and vega-embed versions it wants; the book
+serves copies of exactly those from ``book/_static/vendor/<library>/`` so no reader's browser
+is sent to a CDN. ``python -m edition vendor`` refreshes the copies from the npm registry.
+"""
+
+import json
+import shutil
+import subprocess
+import tarfile
+import tempfile
+from pathlib import Path
+
+import altair as alt
+
+from .paths import VENDOR_DIR
+
+# library -> (Altair's requested version, the minified UMD build inside the npm package)
+LIBRARIES = {
+    "vega": (alt.VEGA_VERSION, "build/vega.min.js"),
+    "vega-lite": (alt.VEGALITE_VERSION, "build/vega-lite.min.js"),
+    "vega-embed": (alt.VEGAEMBED_VERSION, "build/vega-embed.min.js"),
+}
+
+
+def script_path(library: str) -> str:
+    """Path of a library's script relative to the static folder, as Sphinx wants it."""
+    return f"vendor/{library}/{Path(LIBRARIES[library][1]).name}"
+
+
+def served_version(library: str, vendor_dir: Path = VENDOR_DIR) -> str:
+    """The version of the copy the book serves, read from its package.json."""
+    return json.loads((vendor_dir / library / "package.json").read_text())["version"]
+
+
+def version_satisfies(served: str, requested: str) -> bool:
+    """Altair asks for "6" (any 6.x.y) or "6.4.1" (exactly); compare component by component."""
+    return served.split(".")[: len(requested.split("."))] == requested.split(".")
+
+
+def mismatches(vendor_dir: Path = VENDOR_DIR) -> list[str]:
+    """Every served library whose version is not the one Altair asks for (empty when all match)."""
+    problems = []
+    for library, (requested, _) in LIBRARIES.items():
+        try:
+            served = served_version(library, vendor_dir)
+        except FileNotFoundError:
+            problems.append(f"{library}: no copy in {vendor_dir / library}")
+            continue
+        if not version_satisfies(served, requested):
+            problems.append(f"{library}: serving {served}, Altair {alt.__version__} asks for {requested}")
+    return problems
+
+
+def vendor(vendor_dir: Path = VENDOR_DIR) -> None:
+    """Fetch each library's npm package and keep its minified build, licence and package.json."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for library, (requested, build_file) in LIBRARIES.items():
+            packed = subprocess.run(
+                ["npm", "pack", f"{library}@{requested}", "--json"],
+                cwd=tmp, check=True, capture_output=True, text=True,
+            )
+            tarball = Path(tmp) / json.loads(packed.stdout)[0]["filename"]
+            target = vendor_dir / library
+            shutil.rmtree(target, ignore_errors=True)
+            target.mkdir(parents=True)
+            with tarfile.open(tarball) as archive:
+                for member in (build_file, "LICENSE", "package.json"):
+                    extracted = archive.extractfile(f"package/{member}")
+                    (target / Path(member).name).write_bytes(extracted.read())
+            print(f"{library}: {served_version(library, vendor_dir)} -> {target}")
