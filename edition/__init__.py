@@ -24,7 +24,17 @@ from .excerpts import excerpt_html, show_excerpt
 alt.renderers.set_embed_options(renderer="svg", actions=False)
 
 __all__ = [
-    "DataError", "check_package", "load_table", "load_sources", "load_people", "load_offices",
-    "load_events", "load_excerpts", "load_annotations", "fates_chart", "fates_marks",
-    "excerpt_html", "show_excerpt",
+    "DataError",
+    "check_package",
+    "excerpt_html",
+    "fates_chart",
+    "fates_marks",
+    "load_annotations",
+    "load_events",
+    "load_excerpts",
+    "load_offices",
+    "load_people",
+    "load_sources",
+    "load_table",
+    "show_excerpt",
 ]

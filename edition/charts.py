@@ -26,7 +26,7 @@ def fates_marks(people: pd.DataFrame, offices: pd.DataFrame, events: pd.DataFram
     """The rows each layer of the fates chart draws, for the people named in the Testament."""
     six = people[people["in_testament"]].set_index("person_id").loc[TESTAMENT_ORDER].reset_index()
     names = dict(zip(six["person_id"], six["name"]))
-    cited = lambda frame: frame["source_ids"].map(lambda ids: cite(ids, sources))  # noqa: E731
+    cited = lambda frame: frame["source_ids"].map(lambda ids: cite(ids, sources))
 
     lives = pd.DataFrame({
         "person": six["name"],

@@ -29,6 +29,16 @@ def _add_chart_libraries(app: Sphinx) -> None:
         app.add_js_file(vendor.script_path(library), priority=101 + order)
 
 
+def _drop_thebe(app: Sphinx) -> None:
+    """Jupyter Book always loads sphinx-thebe, which declares a CDN script URL on every page
+    (twice: a console error) and offers live code through a remote Binder. The book promises
+    no request to any other host, so its hooks and stylesheet are removed."""
+    for listeners in app.events.listeners.values():
+        listeners[:] = [listener for listener in listeners if not listener.handler.__module__.startswith("sphinx_thebe")]
+    app.registry.css_files[:] = [(name, attrs) for name, attrs in app.registry.css_files if name != "sphinx-thebe.css"]
+
+
 def setup(app: Sphinx) -> dict:
+    _drop_thebe(app)
     app.connect("builder-inited", _add_chart_libraries)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

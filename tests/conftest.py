@@ -1,0 +1,76 @@
+"""Shared fixtures: the strictly built book, served on 127.0.0.1, and Debian's chromium."""
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = ROOT / "_build" / "html"
+CHROMIUM = Path(os.environ.get("EDITION_CHROMIUM", "/usr/bin/chromium"))
+STRICT_BUILD = ["jupyter-book", "build", ".", "-W", "-n", "--keep-going"]
+
+
+def run_strict_build(root: Path) -> subprocess.CompletedProcess:
+    """The real jupyter-book, warnings as errors; returns the finished process."""
+    return subprocess.run(STRICT_BUILD, check=False, cwd=root, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def built_site() -> Path:
+    """Build the book strictly (cached notebooks are not re-run) and return the HTML folder."""
+    result = run_strict_build(ROOT)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+    warnings = [line for line in (result.stdout + result.stderr).splitlines() if "WARNING" in line and "IPKernelApp" not in line]
+    assert not warnings, "the build printed warnings:\n" + "\n".join(warnings)
+    return SITE
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """The built book served by python's http.server on 127.0.0.1 (a free port)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright (never a downloaded browser)."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium); it is absent")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-quic"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def data_copy(tmp_path: Path) -> Path:
+    """A fresh copy of data/ to break in one test."""
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    return target
+
+
+def pytest_report_header() -> str:
+    return f"edition tests: python {sys.version.split()[0]}; chromium {'found' if CHROMIUM.exists() else 'ABSENT (browser tests skip)'}"

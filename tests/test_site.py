@@ -1,0 +1,101 @@
+"""The built book in a real browser: every page offline, error-free, with every chart drawn."""
+
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import nbformat
+import pytest
+from conftest import ROOT, run_strict_build
+
+pytestmark = pytest.mark.browser
+
+
+def site_pages(built_site: Path) -> list[str]:
+    """Every HTML page of the book (Sphinx's own genindex/search pages included)."""
+    return sorted(str(path.relative_to(built_site)) for path in built_site.rglob("*.html") if "_static" not in path.parts)
+
+
+def visit(browser, url: str) -> dict:
+    """Open a page; record console errors, failed and foreign requests, and the charts drawn."""
+    page = browser.new_page()
+    seen = {"errors": [], "foreign": [], "failed": []}
+    page.on("console", lambda message: seen["errors"].append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: seen["errors"].append(str(error)))
+    page.on("request", lambda request: seen["foreign"].append(request.url)
+            if urlparse(request.url).hostname not in (None, "127.0.0.1") and not request.url.startswith("data:") else None)
+    page.on("requestfailed", lambda request: seen["failed"].append(request.url))
+    page.on("response", lambda response: seen["failed"].append(f"{response.status} {response.url}") if response.status >= 400 else None)
+    page.goto(url, wait_until="networkidle")
+    charts = page.locator(".vega-embed")
+    seen["charts"] = charts.count()
+    if seen["charts"]:
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.vega-embed')].every(c => c.querySelector('svg, canvas'))", timeout=15000)
+    seen["drawn"] = page.locator(".vega-embed svg, .vega-embed canvas").count()
+    seen["excerpts"] = page.locator("figure.excerpt").count()
+    page.close()
+    return seen
+
+
+def test_every_page_is_offline_error_free_and_drawn(built_site, site_url, browser):
+    pages = site_pages(built_site)
+    assert len(pages) >= 3
+    total_charts = 0
+    for path in pages:
+        seen = visit(browser, f"{site_url}/{path}")
+        assert seen["foreign"] == [], f"{path} asked another host: {seen['foreign']}"
+        assert seen["failed"] == [], f"{path} failed to load: {seen['failed']}"
+        assert seen["errors"] == [], f"{path} logged console errors: {seen['errors']}"
+        assert seen["drawn"] >= seen["charts"], f"{path}: {seen['charts']} charts, {seen['drawn']} drawn"
+        total_charts += seen["charts"]
+    assert total_charts >= 1
+
+
+def test_testament_chapter_shows_excerpts_and_the_fates_chart(built_site, site_url, browser):
+    seen = visit(browser, f"{site_url}/book/testament.html")
+    assert seen["excerpts"] >= 3
+    assert seen["charts"] == 1 and seen["drawn"] == 1
+
+
+def test_chart_libraries_are_served_before_any_chart(built_site):
+    html = (built_site / "book" / "testament.html").read_text(encoding="utf-8")
+    positions = [html.index(marker) for marker in ("window.VEGA_DEBUG", "vendor/vega/vega.min.js", "vendor/vega-lite/vega-lite.min.js", "vendor/vega-embed/vega-embed.min.js")]
+    assert positions == sorted(positions)
+    # Altair's output keeps CDN addresses as a fallback it never takes when VEGA_DEBUG is set;
+    # no <script> or stylesheet tag may load from another host, and no RequireJS may be present.
+    assert not re.findall(r'<(?:script|link)[^>]+(?:src|href)="(?:https?:)?//', html)
+    assert "require.js" not in html and "requirejs" not in html.split("<body")[0]
+
+
+def test_a_chart_pointed_at_the_cdn_is_caught(built_site, site_url, browser, tmp_path):
+    """Without the served libraries' versions, Altair's output fetches the CDN: the page test must see it."""
+    page_path = built_site / "book" / "testament.html"
+    broken = built_site / "book" / "testament-cdn-probe.html"
+    broken.write_text(page_path.read_text(encoding="utf-8").replace("window.VEGA_DEBUG = ", "window.VEGA_DEBUG_OFF = "), encoding="utf-8")
+    try:
+        page = browser.new_page()
+        foreign = []
+        page.on("request", lambda request: foreign.append(request.url) if "127.0.0.1" not in request.url else None)
+        page.goto(f"{site_url}/book/testament-cdn-probe.html", wait_until="load")
+        page.wait_for_timeout(1500)
+        page.close()
+        assert any("cdn.jsdelivr.net" in url for url in foreign), foreign
+    finally:
+        broken.unlink()
+
+
+def test_an_exception_in_a_cell_fails_the_strict_build(tmp_path):
+    """Jupyter Book 1 would print the traceback into the page and exit 0; ours must fail."""
+    for name in ("_config.yml", "book/_static", "book/references.bib"):
+        source, target = ROOT / name, tmp_path / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, target)
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: book/broken\n")
+    notebook = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    notebook.cells = [nbformat.v4.new_markdown_cell("# Broken"), nbformat.v4.new_code_cell("raise RuntimeError('deliberate')")]
+    nbformat.write(notebook, tmp_path / "book" / "broken.ipynb")
+    result = run_strict_build(tmp_path)
+    assert result.returncode != 0
+    assert "deliberate" in result.stdout + result.stderr
