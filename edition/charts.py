@@ -95,7 +95,6 @@ def fates_chart(people: pd.DataFrame, offices: pd.DataFrame, events: pd.DataFram
     blows = alt.Chart(marks["events"]).mark_point(size=90, filled=True, opacity=0.95, stroke="white", strokeWidth=0.5).encode(
         x="date:T", y=y,
         color=alt.Color("category:N", title="Event", scale=colour_scale(EVENT_CATEGORY_COLOURS, list(marks["events"]["category"].unique()))),
-        shape=alt.Shape("category:N", title="Event"),
         tooltip=["person:N", "event:N", alt.Tooltip("when:N", title="date"), "category:N", "source:N"],
     )
     rehab_line = alt.Chart(marks["rehabilitations"]).mark_rule(strokeDash=[3, 3], color="#228833", strokeWidth=1.5).encode(
@@ -111,7 +110,7 @@ def fates_chart(people: pd.DataFrame, offices: pd.DataFrame, events: pd.DataFram
         tooltip=["person:N", alt.Tooltip("when:N", title="died"), "manner of death:N", "source:N"],
     )
     return alt.layer(life, office, rehab_line, blows, death, rehab).resolve_scale(
-        color="independent", shape="independent", fill="independent",
+        color="independent", fill="independent",
     ).properties(
         width="container", height=300,
         title=alt.Title("The fates of the six named in Lenin's Testament", subtitle="Lifelines from birth to death; bars are offices; squares mark death; diamonds mark legal rehabilitation"),
