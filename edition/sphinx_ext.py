@@ -8,25 +8,33 @@ holds the version it wants, so that object is set first, then the served copies 
 import json
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.errors import ExtensionError
 
 from . import vendor
 
 
-def _add_chart_libraries(app: Sphinx) -> None:
+def _chart_scripts() -> list[str]:
+    """The inline VEGA_DEBUG script, then the served libraries' paths, in loading order."""
+    versions = {f"{library.replace('-', '')}_version": requested for library, (requested, _) in vendor.LIBRARIES.items()}
+    return [f"window.VEGA_DEBUG = {json.dumps(versions)};"] + [vendor.script_path(library) for library in vendor.LIBRARIES]
+
+
+def _check_and_record(app: Sphinx, config: Config) -> None:
     problems = vendor.mismatches()
     if problems:
         raise ExtensionError(
-            "served chart libraries do not match Altair: " + "; ".join(problems)
-            + " (run `python -m edition vendor`)"
+            "served chart libraries do not match Altair: " + "; ".join(problems) + " (run `python -m edition vendor`)"
         )
-    versions = {
-        f"{library.replace('-', '')}_version": requested
-        for library, (requested, _) in vendor.LIBRARIES.items()
-    }
-    app.add_js_file(None, body=f"window.VEGA_DEBUG = {json.dumps(versions)};", priority=100)
-    for order, library in enumerate(vendor.LIBRARIES):
-        app.add_js_file(vendor.script_path(library), priority=101 + order)
+    # Kept as a config value so that any change to what is injected rewrites every page.
+    config.edition_chart_scripts = _chart_scripts()
+
+
+def _add_chart_libraries(app: Sphinx) -> None:
+    body, *paths = app.config.edition_chart_scripts
+    app.add_js_file(None, body=body, priority=100)
+    for order, path in enumerate(paths):
+        app.add_js_file(path, priority=101 + order)
 
 
 def _drop_thebe(app: Sphinx) -> None:
@@ -40,5 +48,7 @@ def _drop_thebe(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict:
     _drop_thebe(app)
+    app.add_config_value("edition_chart_scripts", [], "html")
+    app.connect("config-inited", _check_and_record)
     app.connect("builder-inited", _add_chart_libraries)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
