@@ -6,12 +6,15 @@ holds the version it wants, so that object is set first, then the served copies 
 """
 
 import json
+from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ExtensionError
 
 from . import vendor
+
+VEGA_DEBUG_SCRIPT = "vendor/vega-debug.js"
 
 
 def _chart_scripts() -> list[str]:
@@ -28,13 +31,18 @@ def _check_and_record(app: Sphinx, config: Config) -> None:
         )
     # Kept as a config value so that any change to what is injected rewrites every page.
     config.edition_chart_scripts = _chart_scripts()
-
-
-def _add_chart_libraries(app: Sphinx) -> None:
-    body, *paths = app.config.edition_chart_scripts
-    app.add_js_file(None, body=body, priority=100)
-    for order, path in enumerate(paths):
+    # The versions go in a small served file rather than an inline script, which Jupyter Book's
+    # Sphinx setup would print twice on every page.
+    app.add_js_file(VEGA_DEBUG_SCRIPT, priority=100)
+    for order, path in enumerate(config.edition_chart_scripts[1:]):
         app.add_js_file(path, priority=101 + order)
+
+
+def _write_vega_debug_script(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and app.builder.format == "html":
+        target = Path(app.outdir) / "_static" / VEGA_DEBUG_SCRIPT
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(app.config.edition_chart_scripts[0] + "\n", encoding="utf-8")
 
 
 def _drop_thebe(app: Sphinx) -> None:
@@ -50,5 +58,5 @@ def setup(app: Sphinx) -> dict:
     _drop_thebe(app)
     app.add_config_value("edition_chart_scripts", [], "html")
     app.connect("config-inited", _check_and_record)
-    app.connect("builder-inited", _add_chart_libraries)
+    app.connect("build-finished", _write_vega_debug_script)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
