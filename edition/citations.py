@@ -37,7 +37,7 @@ def bibtex(sources: pd.DataFrame) -> str:
         kind = "book" if source.publisher else "misc"
         fields = {
             "title": "{" + _bib_escape(source.title) + "}",
-            "author": _bib_escape(source.author.replace(" and ", " and ")) if source.author else "",
+            "author": _bib_escape(source.author),
             "year": source.date[:4] if source.date else "",
             "publisher": _bib_escape(source.publisher),
             "howpublished": "" if source.publisher else _bib_escape(source.genre),

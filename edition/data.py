@@ -109,6 +109,7 @@ def _frictionless_problems(data_dir: Path, descriptor: dict, readable: set[str])
     resources = [resource for resource in descriptor["resources"] if resource["path"] in readable]
     package = frictionless.Package({**descriptor, "resources": resources}, basepath=str(data_dir))
     report = package.validate(limit_errors=100_000)
+    paths = {resource["name"]: resource["path"] for resource in resources}
     problems = []
     for task in report.tasks:
         for error in task.errors:
@@ -117,8 +118,7 @@ def _frictionless_problems(data_dir: Path, descriptor: dict, readable: set[str])
                 column = ", ".join(error.field_names) if getattr(error, "field_names", None) else column
             value = getattr(error, "cell", None)
             problems.append(
-                Problem(task.name + ".csv" if not task.name.endswith(".csv") else task.name,
-                        getattr(error, "row_number", None), column, value, f"{error.title}: {error.note}")
+                Problem(paths.get(task.name, task.name), getattr(error, "row_number", None), column, value, f"{error.title}: {error.note}")
             )
     for error in report.errors:
         problems.append(Problem("datapackage.json", None, None, None, f"{error.title}: {error.note}"))
