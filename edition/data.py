@@ -11,7 +11,13 @@ Custom descriptor properties used in datapackage.json:
 - field ``"edtf": true`` — the value is an EDTF date; loaders add ``<field>_earliest`` and
   ``<field>_latest`` columns;
 - field ``"listOf": {"resource": R, "field": F}`` — a `;`-separated list of ids of R.F;
-- resource ``"dateOrder": [[a, b], …]`` — date a is not later than date b where both are given.
+- field ``"verbatimIn": F`` — the value is a verbatim quotation of the source text named by the
+  row's field F (checked when the source texts are present);
+- resource ``"dateOrder": [[a, b], …]`` — date a is not later than date b where both are given;
+- resource ``"valueOrder": [[a, b], …]`` — number a is not greater than number b where both are given.
+
+Rules between tables (trials and their defendants, defendants and people, claims and excerpts,
+series and the statistical tables) are in ``_cross_table_problems``.
 """
 
 import functools
@@ -57,11 +63,12 @@ class CheckReport:
     rows: dict[str, int]
     excerpts_checked: int
     excerpts_skipped_reason: str | None
+    quotes_checked: int = 0
 
     def summary(self) -> str:
         tables = ", ".join(f"{name} {count}" for name, count in self.rows.items())
         verbatim = (
-            f"{self.excerpts_checked} excerpts verbatim in their source texts"
+            f"{self.excerpts_checked} excerpts and {self.quotes_checked} quoted claims verbatim in their source texts"
             if self.excerpts_skipped_reason is None
             else f"verbatim check SKIPPED: {self.excerpts_skipped_reason}"
         )
@@ -167,6 +174,10 @@ def _custom_problems(descriptor: dict, frames: dict[str, pd.DataFrame]) -> list[
                         file, index + 2, later, frame[later].iloc[index],
                         f"date before {earlier} ({frame[earlier].iloc[index]}): expected {later} not earlier than {earlier}",
                     ))
+        for smaller, larger in resource.get("valueOrder", []):
+            for line, (low, high) in enumerate(zip(frame.get(smaller, []), frame.get(larger, [])), start=2):
+                if low.isdigit() and high.isdigit() and int(low) > int(high):
+                    problems.append(Problem(file, line, smaller, low, f"greater than {larger} ({high}): expected {smaller} ≤ {larger}"))
     return problems
 
 
@@ -183,27 +194,105 @@ def _annotation_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     ]
 
 
-def _verbatim_problems(frames: dict[str, pd.DataFrame], seeds: Path) -> tuple[list[Problem], int, str | None]:
-    """Each excerpt must be the exact text at its locator (line = paragraph, char_start) in its source."""
-    excerpts, sources = frames.get("excerpts"), frames.get("sources")
-    if excerpts is None or sources is None:
-        return [], 0, "the excerpts or sources table could not be read"
+def _overlap(first: str, second: str) -> bool:
+    """Whether two EDTF dates can denote the same day (unparseable dates are reported elsewhere)."""
+    try:
+        a, b = date_bounds(first), date_bounds(second)
+    except ValueError:
+        return True
+    return a.earliest <= b.latest and b.earliest <= a.latest
+
+
+def _cross_table_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Rules that join two tables: each fact stated twice must be stated the same way."""
+    problems = []
+    people = frames.get("people")
+    people_by_id = {} if people is None else {row.person_id: row for row in people.itertuples()}
+    trials, defendants = frames.get("trials"), frames.get("defendants")
+    if trials is not None and defendants is not None:
+        counts = defendants["trial_id"].value_counts()
+        for line, row in enumerate(trials.itertuples(), start=2):
+            listed = int(counts.get(row.trial_id, 0))
+            if row.defendants_count.isdigit() and int(row.defendants_count) != listed:
+                problems.append(Problem("trials.csv", line, "defendants_count", row.defendants_count, f"expected {listed}, the rows of defendants.csv for {row.trial_id}"))
+    if defendants is not None:
+        for line, row in enumerate(defendants.itertuples(), start=2):
+            person = people_by_id.get(row.person_id)
+            if person is None:
+                continue  # reported by the foreign key check
+            if row.sentence == "death" and row.sentence_years:
+                problems.append(Problem("defendants.csv", line, "sentence_years", row.sentence_years, "expected empty for a death sentence"))
+            if row.sentence == "imprisonment" and not row.sentence_years:
+                problems.append(Problem("defendants.csv", line, "sentence_years", "", "expected the years of imprisonment"))
+            if row.fate in ("executed", "died-in-custody") and row.fate_date and person.died and not _overlap(row.fate_date, person.died):
+                problems.append(Problem("defendants.csv", line, "fate_date", row.fate_date, f"expected the date of death in people.csv for {row.person_id} ({person.died})"))
+            if row.fate == "executed" and person.death_manner != "executed":
+                problems.append(Problem("defendants.csv", line, "fate", row.fate, f"people.csv gives death_manner {person.death_manner!r} for {row.person_id}: expected the same manner of death"))
+            if row.rehabilitated and person.rehabilitated and not _overlap(row.rehabilitated, person.rehabilitated):
+                problems.append(Problem("defendants.csv", line, "rehabilitated", row.rehabilitated, f"expected the rehabilitation date in people.csv for {row.person_id} ({person.rehabilitated})"))
+    claims, excerpts, sources = frames.get("claims"), frames.get("excerpts"), frames.get("sources")
+    if claims is not None:
+        excerpt_rows = {} if excerpts is None else {row.excerpt_id: row for row in excerpts.itertuples()}
+        kinds = {} if sources is None else dict(zip(sources["source_id"], sources["kind"]))
+        for line, row in enumerate(claims.itertuples(), start=2):
+            if kinds.get(row.source_id, "source-text") != "source-text":
+                problems.append(Problem("claims.csv", line, "source_id", row.source_id, "expected one of the five source texts (kind source-text)"))
+            if not row.quote and not row.excerpt_id:
+                problems.append(Problem("claims.csv", line, "quote", "", "expected the verbatim quote or an excerpt_id"))
+            excerpt = excerpt_rows.get(row.excerpt_id)
+            if excerpt is not None and excerpt.source_id != row.source_id:
+                problems.append(Problem("claims.csv", line, "excerpt_id", row.excerpt_id, f"an excerpt of {excerpt.source_id}: expected an excerpt of {row.source_id}"))
+            if excerpt is not None and row.quote and row.quote not in excerpt.text:
+                problems.append(Problem("claims.csv", line, "quote", row.quote[:40] + "…", f"expected words of excerpt {row.excerpt_id}"))
+            if row.verdict != "unverifiable" and not row.reference_source_ids.strip():
+                problems.append(Problem("claims.csv", line, "reference_source_ids", "", f"a {row.verdict or 'judged'} claim must name the references it was checked against"))
+    series = frames.get("series")
+    if series is not None:
+        described = set(zip(series["table"], series["column"]))
+        for line, row in enumerate(series.itertuples(), start=2):
+            table = frames.get(row.table)
+            if table is not None and row.column not in table:
+                problems.append(Problem("series.csv", line, "column", row.column, f"expected a column of {row.table}.csv"))
+        annual = frames.get("repression_annual")
+        for column in [] if annual is None else annual.columns:
+            if column not in ("year", "source_ids", "note") and ("repression_annual", column) not in described:
+                problems.append(Problem("repression_annual.csv", 1, column, column, "expected a row in series.csv naming this column's archival source and publication"))
+    return problems
+
+
+def _source_texts(frames: dict[str, pd.DataFrame], seeds: Path) -> tuple[dict[str, str], list[Problem], str | None]:
+    """The source texts by source_id, read from ``seeds``; or why they could not be read."""
+    sources = frames.get("sources")
+    if sources is None:
+        return {}, [], "the sources table could not be read"
     if not seeds.is_dir():
-        return [], 0, f"source texts not found at {seeds} (set EDITION_SEEDS)"
-    seed_files = dict(zip(sources["source_id"], sources["seed_file"]))
-    problems, checked, texts = [], 0, {}
-    for line, row in enumerate(excerpts.itertuples(), start=2):
-        seed_file = seed_files.get(row.source_id)
-        if not seed_file:
-            continue  # an unknown source is reported by the foreign key check
-        if seed_file not in texts:
-            path = seeds / seed_file
-            if not path.is_file():
-                problems.append(Problem("sources.csv", None, "seed_file", seed_file, f"no such file in {seeds}"))
-            texts[seed_file] = path.read_text(encoding="utf-8") if path.is_file() else None
-        source_text = texts[seed_file]
-        if source_text is None:
+        return {}, [], f"source texts not found at {seeds} (set EDITION_SEEDS)"
+    texts, problems = {}, []
+    for line, row in enumerate(sources.itertuples(), start=2):
+        if not row.seed_file:
             continue
+        path = seeds / row.seed_file
+        if path.is_file():
+            texts[row.source_id] = path.read_text(encoding="utf-8")
+        else:
+            problems.append(Problem("sources.csv", line, "seed_file", row.seed_file, f"no such file in {seeds}"))
+    return texts, problems, None
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _excerpt_problems(frames: dict[str, pd.DataFrame], texts: dict[str, str]) -> tuple[list[Problem], int]:
+    """Each excerpt must be the exact text at its locator (line = paragraph, char_start) in its source."""
+    excerpts = frames.get("excerpts")
+    if excerpts is None:
+        return [], 0
+    problems, checked = [], 0
+    for line, row in enumerate(excerpts.itertuples(), start=2):
+        source_text = texts.get(row.source_id)
+        if source_text is None:
+            continue  # an unknown source is reported by the foreign key check
         try:
             start, paragraph = int(row.char_start), int(row.paragraph)
         except ValueError:
@@ -212,10 +301,45 @@ def _verbatim_problems(frames: dict[str, pd.DataFrame], seeds: Path) -> tuple[li
         if source_text[start : start + len(row.text)] != row.text:
             found = source_text.find(row.text)
             hint = "text not found anywhere in the source" if found < 0 else f"text found at char_start {found}"
-            problems.append(Problem("excerpts.csv", line, "text", row.text[:40] + "…", f"not verbatim at char_start {start} of {seed_file}: {hint}"))
-        elif source_text.count("\n", 0, start) + 1 != paragraph:
-            problems.append(Problem("excerpts.csv", line, "paragraph", str(paragraph), f"expected {source_text.count(chr(10), 0, start) + 1}, the line of {seed_file} where the text starts"))
-    return problems, checked, None
+            problems.append(Problem("excerpts.csv", line, "text", row.text[:40] + "…", f"not verbatim at char_start {start} of {row.source_id}: {hint}"))
+        elif _line_of(source_text, start) != paragraph:
+            problems.append(Problem("excerpts.csv", line, "paragraph", str(paragraph), f"expected {_line_of(source_text, start)}, the line of {row.source_id} where the text starts"))
+    return problems, checked
+
+
+def _occurrences(text: str, part: str) -> list[int]:
+    starts, index = [], text.find(part)
+    while index >= 0:
+        starts.append(index)
+        index = text.find(part, index + 1)
+    return starts
+
+
+def _quotation_problems(descriptor: dict, frames: dict[str, pd.DataFrame], texts: dict[str, str]) -> tuple[list[Problem], int]:
+    """Fields marked ``verbatimIn`` must quote their row's source text exactly (and at its paragraph)."""
+    problems, checked = [], 0
+    for resource in descriptor["resources"]:
+        frame = frames.get(resource["name"])
+        if frame is None:
+            continue
+        for field in resource["schema"]["fields"]:
+            source_field = field.get("verbatimIn")
+            if not source_field or field["name"] not in frame or source_field not in frame:
+                continue
+            for line, (quote, source_id) in enumerate(zip(frame[field["name"]], frame[source_field]), start=2):
+                source_text = texts.get(source_id)
+                if not quote or source_text is None:
+                    continue
+                checked += 1
+                starts = _occurrences(source_text, quote)
+                if not starts:
+                    problems.append(Problem(resource["path"], line, field["name"], quote[:40] + "…", f"not found verbatim in the source text {source_id}"))
+                    continue
+                paragraph = frame["paragraph"].iloc[line - 2] if "paragraph" in frame else ""
+                lines = sorted({_line_of(source_text, start) for start in starts})
+                if paragraph.isdigit() and int(paragraph) not in lines:
+                    problems.append(Problem(resource["path"], line, "paragraph", paragraph, f"expected {' or '.join(map(str, lines))}, the line of {source_id} where the quote begins"))
+    return problems, checked
 
 
 def check_package(data_dir: Path = DATA_DIR, seeds: Path | None = None) -> CheckReport:
@@ -237,10 +361,13 @@ def check_package(data_dir: Path = DATA_DIR, seeds: Path | None = None) -> Check
     problems += _frictionless_problems(data_dir, descriptor, readable)
     problems += _custom_problems(descriptor, frames)
     problems += _annotation_problems(frames)
-    verbatim, checked, skipped = _verbatim_problems(frames, seeds_dir() if seeds is None else Path(seeds))
-    problems += verbatim
+    problems += _cross_table_problems(frames)
+    texts, missing, skipped = _source_texts(frames, seeds_dir() if seeds is None else Path(seeds))
+    excerpt_problems, checked = _excerpt_problems(frames, texts)
+    quotation_problems, quotes_checked = _quotation_problems(descriptor, frames, texts)
+    problems += missing + excerpt_problems + quotation_problems
     rows = {name: len(frame) for name, frame in frames.items()}
-    return CheckReport(problems, rows, checked, skipped)
+    return CheckReport(problems, rows, checked, skipped, quotes_checked)
 
 
 # --- loading ------------------------------------------------------------------------------
