@@ -432,3 +432,31 @@ def load_excerpts(data_dir: Path = DATA_DIR) -> pd.DataFrame:
 
 def load_annotations(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     return load_table("annotations", data_dir)
+
+
+def load_trials(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    return load_table("trials", data_dir)
+
+
+def load_defendants(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    return load_table("defendants", data_dir)
+
+
+def load_repression_annual(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    return load_table("repression_annual", data_dir)
+
+
+def load_operations(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    return load_table("repression_operations", data_dir)
+
+
+def load_series(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    return load_table("series", data_dir)
+
+
+def load_estimates(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    return load_table("estimates", data_dir)
+
+
+def load_claims(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    return load_table("claims", data_dir)
