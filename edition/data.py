@@ -246,6 +246,11 @@ def _cross_table_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
                 problems.append(Problem("claims.csv", line, "quote", row.quote[:40] + "…", f"expected words of excerpt {row.excerpt_id}"))
             if row.verdict != "unverifiable" and not row.reference_source_ids.strip():
                 problems.append(Problem("claims.csv", line, "reference_source_ids", "", f"a {row.verdict or 'judged'} claim must name the references it was checked against"))
+    estimates = frames.get("estimates")
+    if estimates is not None:
+        for line, row in enumerate(estimates.itertuples(), start=2):
+            if not (row.low or row.high or row.point):
+                problems.append(Problem("estimates.csv", line, "point", "", "expected a figure: low, high or point"))
     series = frames.get("series")
     if series is not None:
         described = set(zip(series["table"], series["column"]))
