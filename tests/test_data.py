@@ -77,6 +77,19 @@ def _set(file_column_value, row_index=0):
     return change
 
 
+def _set_where(column, value, where):
+    """Set ``column`` to ``value`` in the first row for which ``where(row)`` holds."""
+
+    def change(rows, fields):
+        next(row for row in rows if where(row))[column] = value
+
+    return change
+
+
+def _drop_first_row(rows, fields):
+    del rows[0]
+
+
 def _duplicate_first_row(rows, fields):
     rows.append(dict(rows[0]))
 
@@ -93,6 +106,12 @@ BAD_CASES = {
     "uncited fact": ("events.csv", _set(("source_ids", "")), ["events.csv:2:source_ids", "constraint"]),
     "excerpt of unknown source": ("excerpts.csv", _set(("source_id", "no-such-source")), ["excerpts.csv:2", "source_id", "no-such-source"]),
     "unknown cited source": ("offices.csv", _set(("source_ids", "wp-zinoviev;invented-book")), ["offices.csv:2:source_ids", "invented-book"]),
+    "defendants miscounted": ("trials.csv", _set(("defendants_count", "99")), ["trials.csv:2:defendants_count", "99", "defendants.csv"]),
+    "execution date unlike the death date": ("defendants.csv", _set(("fate_date", "1950-01-01")), ["defendants.csv:2:fate_date", "1950-01-01", "date of death in people.csv"]),
+    "years for a death sentence": ("defendants.csv", _set_where("sentence_years", "10", lambda row: row["sentence"] == "death"), ["defendants.csv", "sentence_years", "empty for a death sentence"]),
+    "estimate low above high": ("estimates.csv", _set_where("low", "999999999", lambda row: row["high"] != ""), ["estimates.csv", "low", "999999999", "low ≤ high"]),
+    "series without its source": ("series.csv", _drop_first_row, ["repression_annual.csv", "series.csv", "archival source"]),
+    "word for a yearly figure": ("repression_annual.csv", _set(("convicted", "many thousands")), ["repression_annual.csv:2:convicted", "many thousands", "integer"]),
     "excerpt not verbatim": ("excerpts.csv", _set(("text", "Comrade Stalin was entirely blameless.")), ["excerpts.csv:2:text", "not verbatim"]),
 }
 
