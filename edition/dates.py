@@ -6,6 +6,7 @@ The edition works with its earliest and latest possible days.
 """
 
 import datetime as dt
+import functools
 import time
 from typing import NamedTuple
 
@@ -22,6 +23,7 @@ def _to_date(struct: time.struct_time) -> dt.date:
     return dt.date(struct.tm_year, struct.tm_mon, struct.tm_mday)
 
 
+@functools.lru_cache(maxsize=None)  # the EDTF grammar is slow (~20 ms a date) and values repeat
 def date_bounds(text: str) -> DateBounds:
     """The earliest and latest day an EDTF string allows; ValueError if it is not valid EDTF."""
     try:
