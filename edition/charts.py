@@ -22,6 +22,10 @@ def _iso(dates: pd.Series) -> pd.Series:
     return dates.dt.strftime("%Y-%m-%d")
 
 
+# The blows a lifeline marks; deaths and rehabilitations have their own marks (squares, diamonds).
+FATE_CATEGORIES = ["removal", "demotion", "expulsion", "readmission", "exile", "deportation", "arrest", "trial", "sentence"]
+
+
 def fates_marks(people: pd.DataFrame, offices: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame) -> dict[str, pd.DataFrame]:
     """The rows each layer of the fates chart draws, for the people named in the Testament."""
     six = people[people["in_testament"]].set_index("person_id").loc[TESTAMENT_ORDER].reset_index()
@@ -47,8 +51,10 @@ def fates_marks(people: pd.DataFrame, offices: pd.DataFrame, events: pd.DataFram
         "how it ended": held["end_manner"],
         "source": cited(held),
     })
+    # Blows are drawn for those who suffered them: where Stalin is among an event's people he dealt it.
+    struck = set(six.loc[six["death_manner"].ne("natural"), "person_id"])
     concerned = events.explode("people")
-    concerned = concerned[concerned["people"].isin(names) & concerned["category"].ne("death")]
+    concerned = concerned[concerned["people"].isin(struck) & concerned["category"].isin(FATE_CATEGORIES)]
     event_points = pd.DataFrame({
         "person": concerned["people"].map(names),
         "date": _iso(_midpoint(concerned["date_earliest"], concerned["date_latest"])),
