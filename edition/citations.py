@@ -34,13 +34,14 @@ def bibtex(sources: pd.DataFrame) -> str:
     """A BibTeX entry per source, in the order of sources.csv."""
     entries = []
     for source in sources.itertuples():
-        kind = "book" if source.publisher else "misc"
+        # the bibliography style requires a book's author and year; anything less is a misc entry
+        kind = "book" if source.publisher and source.author and source.date else "misc"
         fields = {
             "title": "{" + _bib_escape(source.title) + "}",
             "author": _bib_escape(source.author),
             "year": source.date[:4] if source.date else "",
             "publisher": _bib_escape(source.publisher),
-            "howpublished": "" if source.publisher else _bib_escape(source.genre),
+            "howpublished": "" if kind == "book" else _bib_escape(source.genre),
             "url": source.url,
             "note": f"Source text {source.seed_file}" if source.seed_file else "",
         }
