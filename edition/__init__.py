@@ -7,7 +7,12 @@ Importing the package registers and enables the chart theme once and sets how ch
 import altair as alt
 
 from . import theme  # noqa: F401  (registers the theme)
-from .charts import fates_chart, fates_marks
+from .catalogue import schema_tables, table_summary
+from .charts import fates_chart, fates_marks, politburo_chart, rehabilitation_chart, sovnarkom_chart, trials_chart
+from .criticism import sources_overview_chart, verdicts_chart
+from .exile import exile_map, exile_timeline_chart
+from .statistics import estimates_chart, gulag_chart, operations_chart, repression_chart
+from .timelines import kirov_aftermath_chart, purge_timeline_chart, succession_chart
 from .data import (
     DataError,
     check_package,
@@ -20,6 +25,7 @@ from .data import (
     load_offices,
     load_operations,
     load_people,
+    load_places,
     load_repression_annual,
     load_series,
     load_sources,
@@ -33,9 +39,14 @@ alt.renderers.set_embed_options(renderer="svg", actions=False)
 __all__ = [
     "DataError",
     "check_package",
+    "estimates_chart",
     "excerpt_html",
+    "exile_map",
+    "exile_timeline_chart",
     "fates_chart",
     "fates_marks",
+    "gulag_chart",
+    "kirov_aftermath_chart",
     "load_annotations",
     "load_claims",
     "load_defendants",
@@ -45,10 +56,23 @@ __all__ = [
     "load_offices",
     "load_operations",
     "load_people",
+    "load_places",
     "load_repression_annual",
     "load_series",
     "load_sources",
     "load_table",
     "load_trials",
+    "operations_chart",
+    "politburo_chart",
+    "purge_timeline_chart",
+    "rehabilitation_chart",
+    "repression_chart",
+    "schema_tables",
     "show_excerpt",
+    "sources_overview_chart",
+    "sovnarkom_chart",
+    "succession_chart",
+    "table_summary",
+    "trials_chart",
+    "verdicts_chart",
 ]

@@ -14,6 +14,7 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("data_dir", nargs="?", type=Path, default=DATA_DIR)
     commands.add_parser("vendor", help="refresh the served vega libraries from npm at Altair's versions")
     commands.add_parser("bib", help="write book/references.bib from data/sources.csv")
+    commands.add_parser("register", help="write book/people.md from data/people.csv")
     args = parser.parse_args(argv)
 
     if args.command == "vendor":
@@ -27,6 +28,13 @@ def main(argv: list[str] | None = None) -> int:
 
         BIB_PATH.write_text(bibtex(load_sources()), encoding="utf-8")
         print(f"wrote {BIB_PATH}")
+        return 0
+    if args.command == "register":
+        from .data import load_people, load_sources
+        from .register import REGISTER_PATH, register_markdown
+
+        REGISTER_PATH.write_text(register_markdown(load_people(), load_sources()), encoding="utf-8")
+        print(f"wrote {REGISTER_PATH}")
         return 0
     from .data import check_package
 

@@ -208,6 +208,10 @@ def _cross_table_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     problems = []
     people = frames.get("people")
     people_by_id = {} if people is None else {row.person_id: row for row in people.itertuples()}
+    for line, person in enumerate(people_by_id.values(), start=2):
+        status = getattr(person, "rehabilitation_status", "rehabilitated")  # a missing column is reported by the schema check
+        if getattr(person, "rehabilitated", "") and status != "rehabilitated":
+            problems.append(Problem("people.csv", line, "rehabilitation_status", status, f"a rehabilitation date is given ({person.rehabilitated}): expected 'rehabilitated'"))
     trials, defendants = frames.get("trials"), frames.get("defendants")
     if trials is not None and defendants is not None:
         counts = defendants["trial_id"].value_counts()
@@ -465,3 +469,7 @@ def load_estimates(data_dir: Path = DATA_DIR) -> pd.DataFrame:
 
 def load_claims(data_dir: Path = DATA_DIR) -> pd.DataFrame:
     return load_table("claims", data_dir)
+
+
+def load_places(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    return load_table("places", data_dir)

@@ -6,6 +6,7 @@ holds the version it wants, so that object is set first, then the served copies 
 """
 
 import json
+import shutil
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -13,6 +14,8 @@ from sphinx.config import Config
 from sphinx.errors import ExtensionError
 
 from . import vendor
+from .paths import BOOK_DIR, ROOT
+from .served import SERVED_DIR
 
 VEGA_DEBUG_SCRIPT = "vendor/vega-debug.js"
 
@@ -45,6 +48,14 @@ def _write_vega_debug_script(app: Sphinx, exception: Exception | None) -> None:
         target.write_text(app.config.edition_chart_scripts[0] + "\n", encoding="utf-8")
 
 
+def _copy_served_data(app: Sphinx, exception: Exception | None) -> None:
+    """Charts name their data files relative to the chapter (``_static/data/…``, which is also
+    where JupyterLab finds them), so the files go beside the built chapters as well."""
+    if exception is None and app.builder.format == "html":
+        target = Path(app.outdir) / BOOK_DIR.relative_to(ROOT) / SERVED_DIR.relative_to(BOOK_DIR)
+        shutil.copytree(SERVED_DIR, target, dirs_exist_ok=True)
+
+
 def _drop_thebe(app: Sphinx) -> None:
     """Jupyter Book always loads sphinx-thebe, which declares a CDN script URL on every page
     (twice: a console error) and offers live code through a remote Binder. The book promises
@@ -59,4 +70,5 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("edition_chart_scripts", [], "html")
     app.connect("config-inited", _check_and_record)
     app.connect("build-finished", _write_vega_debug_script)
+    app.connect("build-finished", _copy_served_data)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

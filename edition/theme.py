@@ -51,6 +51,36 @@ EVENT_CATEGORY_COLOURS = {
 }
 
 
+# How a term of office ended (Politburo and other posts).
+END_MANNER_COLOURS = {
+    "removed": "#CCBB44",
+    "demoted": "#CCBB44",
+    "resigned": "#CCBB44",
+    "arrested": "#CC3311",
+    "died": "#BBBBBB",
+    "promoted": "#4477AA",
+    "abolished": "#BBBBBB",
+    "term-ended": "#BBBBBB",
+}
+
+# The edition's verdict on a claim of a source text.
+VERDICT_COLOURS = {
+    "corroborated": "#4477AA",
+    "contested": "#CCBB44",
+    "contradicted": "#EE6677",
+    "unverifiable": "#BBBBBB",
+}
+
+# A series of figures (convictions, death sentences, prisoners).
+SERIES_COLOURS = {
+    "convicted": "#4477AA",
+    "sentenced to death": "#EE6677",
+    "camps": "#228833",
+    "colonies": "#CCBB44",
+    "prisons": "#AA3377",
+    "camps and colonies": "#66CCEE",
+}
+
 def colour_scale(colours: dict[str, str], domain: list[str] | None = None) -> alt.Scale:
     """An Altair colour scale that maps each meaning to its colour (only ``domain``, if given)."""
     keys = list(colours) if domain is None else [key for key in colours if key in domain]

@@ -15,6 +15,7 @@ from pathlib import Path
 import altair as alt
 
 from .paths import VENDOR_DIR
+from .served import SERVED_DIR
 
 # library -> (Altair's requested version, the minified UMD build inside the npm package)
 LIBRARIES = {
@@ -22,6 +23,10 @@ LIBRARIES = {
     "vega-lite": (alt.VEGALITE_VERSION, "build/vega-lite.min.js"),
     "vega-embed": (alt.VEGAEMBED_VERSION, "build/vega-embed.min.js"),
 }
+
+# Map data served with the book for the exile map: package -> (version, file), under _static/data/.
+MAP_DATA = {"world-atlas": ("2.0.2", "countries-110m.json")}
+WORLD_URL = f"_static/data/world-atlas/{MAP_DATA['world-atlas'][1]}"
 
 
 def script_path(library: str) -> str:
@@ -53,20 +58,22 @@ def mismatches(vendor_dir: Path = VENDOR_DIR) -> list[str]:
     return problems
 
 
-def vendor(vendor_dir: Path = VENDOR_DIR) -> None:
-    """Fetch each library's npm package and keep its minified build, licence and package.json."""
+def _fetch(package: str, version: str, files: list[str], target: Path, tmp: str) -> None:
+    """Unpack ``files`` (plus LICENSE and package.json) of an npm package into ``target``."""
+    packed = subprocess.run(["npm", "pack", f"{package}@{version}", "--json"], cwd=tmp, check=True, capture_output=True, text=True)
+    tarball = Path(tmp) / json.loads(packed.stdout)[0]["filename"]
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    with tarfile.open(tarball) as archive:
+        for member in [*files, "LICENSE", "package.json"]:
+            (target / Path(member).name).write_bytes(archive.extractfile(f"package/{member}").read())
+    print(f"{package}: {json.loads((target / 'package.json').read_text())['version']} -> {target}")
+
+
+def vendor(vendor_dir: Path = VENDOR_DIR, served_dir: Path = SERVED_DIR) -> None:
+    """Fetch the chart libraries (at Altair's versions) and the map data from npm."""
     with tempfile.TemporaryDirectory() as tmp:
         for library, (requested, build_file) in LIBRARIES.items():
-            packed = subprocess.run(
-                ["npm", "pack", f"{library}@{requested}", "--json"],
-                cwd=tmp, check=True, capture_output=True, text=True,
-            )
-            tarball = Path(tmp) / json.loads(packed.stdout)[0]["filename"]
-            target = vendor_dir / library
-            shutil.rmtree(target, ignore_errors=True)
-            target.mkdir(parents=True)
-            with tarfile.open(tarball) as archive:
-                for member in (build_file, "LICENSE", "package.json"):
-                    extracted = archive.extractfile(f"package/{member}")
-                    (target / Path(member).name).write_bytes(extracted.read())
-            print(f"{library}: {served_version(library, vendor_dir)} -> {target}")
+            _fetch(library, requested, [build_file], vendor_dir / library, tmp)
+        for package, (version, data_file) in MAP_DATA.items():
+            _fetch(package, version, [data_file], served_dir / package, tmp)

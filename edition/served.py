@@ -1,0 +1,28 @@
+"""Chart data served by the book as files, so large tables are not inlined into every page.
+
+A chart over a large table points at ``_static/data/<name>.json`` (relative to the chapter). The
+file is written next to the chapters (``book/_static/data/``), where JupyterLab finds it, and the
+Sphinx extension copies the folder beside the built chapters. Files are rewritten only when their
+content changes, and are committed; a test checks them against the data.
+"""
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from .paths import BOOK_DIR
+
+SERVED_DIR = BOOK_DIR / "_static" / "data"
+URL_PREFIX = "_static/data"
+
+
+def served_url(name: str, frame: pd.DataFrame, served_dir: Path | None = None) -> str:
+    """Write ``frame`` as ``<name>.json`` (records, stable order) and return its URL from a chapter."""
+    served_dir = SERVED_DIR if served_dir is None else served_dir
+    text = json.dumps(json.loads(frame.to_json(orient="records", force_ascii=False)), ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+    path = served_dir / f"{name}.json"
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return f"{URL_PREFIX}/{name}.json"
