@@ -6,7 +6,7 @@ Importing the package registers and enables the chart theme once and sets how ch
 
 import altair as alt
 
-from . import theme  # noqa: F401  (registers the theme)
+from . import criticism, summaries, theme  # noqa: F401  (theme: registers the chart theme)
 from .catalogue import schema_tables, table_summary
 from .charts import fates_chart, fates_marks, politburo_chart, rehabilitation_chart, sovnarkom_chart, trials_chart
 from .criticism import sources_overview_chart, verdicts_chart

@@ -20,3 +20,95 @@ def testament_figures(people: pd.DataFrame) -> dict[str, object]:
         "testament_years_to_rehabilitation_max": int(years_to_rehabilitation.max()),
         "testament_last_execution": executed["died_latest"].max().strftime("%-d %B %Y"),
     }
+
+
+def _thousands(value) -> str:
+    return f"{int(value):,}"
+
+
+def _whole_years(start: pd.Timestamp, end: pd.Timestamp) -> int:
+    """Whole years completed between two days."""
+    return end.year - start.year - ((end.month, end.day) < (start.month, start.day))
+
+
+def counting_figures(annual: pd.DataFrame, operations: pd.DataFrame, estimates: pd.DataFrame) -> dict[str, object]:
+    """The archival totals, the 1937–38 peak, the mass operations and the range of famine estimates."""
+    by_year = annual.set_index("year")
+    operation = operations.set_index("operation_id")
+    peak = by_year.loc[[1937, 1938], "sentenced_to_death"].sum()
+    famine = estimates[estimates["topic"] == "famine-1932-33-ussr"]
+    return {
+        "convicted_1921_1953": _thousands(by_year["convicted"].sum()),
+        "sentenced_1921_1953": _thousands(by_year["sentenced_to_death"].sum()),
+        "convicted_1937": _thousands(by_year.loc[1937, "convicted"]),
+        "sentenced_1938": _thousands(by_year.loc[1938, "sentenced_to_death"]),
+        "sentenced_1937_1938": _thousands(peak),
+        "share_sentenced_1937_1938": f"{round(100 * peak / by_year['sentenced_to_death'].sum())}%",
+        "kulak_convicted": _thousands(operation.loc["kulak-operation", "convicted"]),
+        "kulak_sentenced": _thousands(operation.loc["kulak-operation", "sentenced_to_death"]),
+        "polish_sentenced": _thousands(operation.loc["polish-operation", "sentenced_to_death"]),
+        "national_convicted": _thousands(operation.loc["national-operations-total", "convicted"]),
+        "national_sentenced": _thousands(operation.loc["national-operations-total", "sentenced_to_death"]),
+        "stalin_lists_persons": _thousands(operation.loc["stalin-lists", "convicted"]),
+        "gulag_total_years": int(by_year["gulag_total"].notna().sum()),
+        "famine_ussr_low": _thousands(pd.concat([famine["low"], famine["point"]]).min()),
+        "famine_ussr_high": _thousands(pd.concat([famine["high"], famine["point"]]).max()),
+    }
+
+
+def trotsky_figures(people: pd.DataFrame, events: pd.DataFrame, places: pd.DataFrame) -> dict[str, object]:
+    """Spans of Trotsky's exile and ages at death."""
+    when = events.set_index("event_id")["date_earliest"]
+    lives = people.set_index("person_id")
+    stops = places[places["person_id"] == "trotsky"]
+    return {
+        "trotsky_exile_years": when["trotsky-death"].year - when["trotsky-exiled-alma-ata"].year,
+        "trotsky_exile_countries": int(stops.loc[stops["country"].ne("Soviet Union") & stops["country"].ne("USSR"), "country"].nunique()),
+        "trotsky_years_turkey": _whole_years(when["trotsky-arrives-turkey"], when["trotsky-leaves-turkey"]),
+        "trotsky_years_mexico": _whole_years(when["trotsky-arrives-mexico"], when["trotsky-attacked"]),
+        "sedov_age_at_death": _whole_years(lives.loc["sedov", "born_earliest"], lives.loc["sedov", "died_earliest"]),
+        "trotsky_age_at_death": _whole_years(lives.loc["trotsky", "born_earliest"], lives.loc["trotsky", "died_earliest"]),
+    }
+
+
+def erasure_figures(people: pd.DataFrame, events: pd.DataFrame) -> dict[str, object]:
+    """Who was rehabilitated, when, and after how long; Stalin's ages; the Mausoleum years."""
+    when = events.set_index("event_id")["date_earliest"]
+    stalin = people.set_index("person_id").loc["stalin"]
+    drawn = people[people["rehabilitation_status"].ne("not-applicable") & people["death_manner"].isin(["executed", "died-in-custody", "assassinated"])]
+    dated = drawn[drawn["rehabilitated"] != ""]
+    years = ((dated["rehabilitated_earliest"] - dated["died_latest"]).dt.days / 365.25).round(0)
+    return {
+        # the official birth year (1879) is given in the note of the event, not as a date
+        "stalin_official_age": when["stalin-fiftieth-birthday"].year - 1879,
+        "stalin_age_1929": _whole_years(stalin["born_earliest"], when["stalin-fiftieth-birthday"]),
+        "condemned_people": len(drawn),
+        "condemned_rehabilitated": len(dated),
+        "condemned_no_rehabilitation": int((drawn["rehabilitation_status"] != "rehabilitated").sum()),
+        "condemned_refused": int((drawn["rehabilitation_status"] == "refused").sum()),
+        "rehab_1955_1957": int(dated["rehabilitated"].str[:4].isin(["1955", "1956", "1957"]).sum()),
+        "rehab_1988": int(dated["rehabilitated"].str.startswith("1988").sum()),
+        "rehab_years_min": int(years.min()),
+        "rehab_years_max": int(years.max()),
+        "rehab_years_median": int(years.median()),
+        "stalin_mausoleum_years": _whole_years(when["stalin-placed-in-mausoleum"], when["stalin-removed-from-mausoleum"]),
+    }
+
+
+def claims_figures(claims: pd.DataFrame) -> dict[str, object]:
+    """How many claims of the source texts were checked, by verdict."""
+    verdicts = claims["verdict"].value_counts()
+    return {"claims_total": len(claims), **{f"claims_{verdict}": int(verdicts.get(verdict, 0)) for verdict in ["corroborated", "contradicted", "contested", "unverifiable"]}}
+
+
+def testament_table(people: pd.DataFrame) -> pd.DataFrame:
+    """The six named in Lenin's Testament: dates, manner of death and rehabilitation."""
+    six = people[people["in_testament"]]
+    return pd.DataFrame({
+        "name": six["name"],
+        "in Russian": six["name_ru"],
+        "born": six["born"],
+        "died": six["died"],
+        "how": six["death_manner"],
+        "rehabilitated": six["rehabilitated"].where(six["rehabilitated"] != "", six["rehabilitation_status"].str.replace("-", " ")),
+    }).set_index("name")
