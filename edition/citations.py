@@ -38,7 +38,8 @@ def bibtex(sources: pd.DataFrame) -> str:
         kind = "book" if source.publisher and source.author and source.date else "misc"
         fields = {
             "title": "{" + _bib_escape(source.title) + "}",
-            "author": _bib_escape(source.author),
+            # braced as a literal name: authors here include institutions and "(copy)" notes
+            "author": "{" + _bib_escape(source.author) + "}" if source.author else "",
             "year": source.date[:4] if source.date else "",
             "publisher": _bib_escape(source.publisher),
             "howpublished": "" if kind == "book" else _bib_escape(source.genre),

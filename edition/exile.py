@@ -31,7 +31,6 @@ def route_rows(places: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
 def exile_map(places: pd.DataFrame, sources: pd.DataFrame) -> alt.LayerChart:
     """Trotsky's route from Moscow to Coyoacán on a world map."""
     route = route_rows(places, sources)
-    projection = alt.Projection(type="equalEarth")
     land = alt.Chart(alt.topo_feature(WORLD_URL, "countries")).mark_geoshape(fill="#8883", stroke="#8886", strokeWidth=0.4)
     base = alt.Chart(route).encode(longitude="longitude:Q", latitude="latitude:Q")
     path = base.mark_line(color="#EE6677", strokeWidth=1.6, opacity=0.8).encode(order="order:O")
@@ -39,7 +38,7 @@ def exile_map(places: pd.DataFrame, sources: pd.DataFrame) -> alt.LayerChart:
         tooltip=["order:O", "place:N", "country:N", "arrived:N", "left:N", "note:N", "source:N"]
     )
     labels = base.mark_text(align="left", dx=6, dy=-4, fontSize=10, color=INK).encode(text="order:O")
-    return alt.layer(land, path, stops, labels).project(projection).properties(
+    return alt.layer(land, path, stops, labels).project(type="equalEarth").properties(
         width="container", height=360,
         title=alt.Title("Trotsky's road of exile, 1928–1940", subtitle="Numbered stops in order, from Moscow to Coyoacán; hover a stop for its dates and references"),
         description=(

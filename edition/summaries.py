@@ -112,3 +112,48 @@ def testament_table(people: pd.DataFrame) -> pd.DataFrame:
         "how": six["death_manner"],
         "rehabilitated": six["rehabilitated"].where(six["rehabilitated"] != "", six["rehabilitation_status"].str.replace("-", " ")),
     }).set_index("name")
+
+
+def troika_figures(people: pd.DataFrame, events: pd.DataFrame, offices: pd.DataFrame) -> dict[str, object]:
+    """Lenin's strokes and age, Stalin's and Trotsky's tenures, and the events of the succession chart."""
+    from .timelines import SUCCESSION_CATEGORIES, SUCCESSION_PEOPLE
+
+    when = events.set_index("event_id")
+    held = offices.set_index("holding_id")
+    lenin = people.set_index("person_id").loc["lenin"]
+    concerned = events["people"].map(lambda ids: bool(set(ids) & set(SUCCESSION_PEOPLE)))
+    succession = events[concerned & events["category"].isin(SUCCESSION_CATEGORIES) & events["date_earliest"].dt.year.between(1922, 1929)]
+    return {
+        "troika_lenin_strokes": int((events["category"].eq("illness") & events["people"].map(lambda ids: "lenin" in ids)).sum()),
+        "troika_gensec_years": _whole_years(held.loc["stalin-general-secretary", "start_earliest"], held.loc["stalin-general-secretary", "end_earliest"]),
+        "troika_days_to_third_stroke": (when.loc["lenin-third-stroke", "date_earliest"] - when.loc["lenin-letter-to-stalin-break", "date_earliest"]).days,
+        "troika_reply_signatories": len(when.loc["politburo-reply-to-trotsky", "people"]),
+        "troika_lenin_age": _whole_years(lenin["born_earliest"], lenin["died_earliest"]),
+        "troika_war_commissar_years": _whole_years(held.loc["trotsky-war-commissar", "start_earliest"], held.loc["trotsky-war-commissar", "end_earliest"]),
+        "troika_succession_events": len(succession),
+        "troika_testament_people": int(people["in_testament"].sum()),
+        "troika_events_to_january_1925": int((succession["date_latest"] <= when.loc["trotsky-removed-war-commissar", "date_latest"]).sum()),
+    }
+
+
+def oppositions_figures(people: pd.DataFrame, events: pd.DataFrame, offices: pd.DataFrame) -> dict[str, object]:
+    """The Politburo of December 1927, Stalin's ages in 1929, and the fates of the Politburo and the first Sovnarkom."""
+    when = events.set_index("event_id")
+    full = offices[offices["office"] == "politburo-member"]
+    in_december_1927 = full[(full["start_earliest"] <= "1927-12-19") & (full["end_earliest"] >= "1927-12-20")]
+    members = people[people["person_id"].isin(set(full.loc[(full["start_earliest"] <= "1940-12-31") & (full["end_latest"].isna() | (full["end_latest"] >= "1919-03-01")), "person_id"]))]
+    first_sovnarkom = people[people["person_id"].isin(when.loc["first-sovnarkom-formed", "people"])]
+    birthday = when.loc["stalin-fiftieth-birthday", "date_earliest"]
+    manners, sovnarkom = members["death_manner"].value_counts(), first_sovnarkom["death_manner"].value_counts()
+    return {
+        "opp_politburo_1927_full": in_december_1927["person_id"].nunique(),
+        # the official birth year (1879) is given in the note of the event, not as a date
+        "opp_stalin_official_age": birthday.year - 1879,
+        "opp_stalin_actual_age": _whole_years(people.set_index("person_id").loc["stalin", "born_earliest"], birthday),
+        "opp_politburo_members": len(members),
+        **{f"opp_politburo_{manner}": int(manners.get(manner, 0)) for manner in ["executed", "suicide", "assassinated", "natural"]},
+        "opp_sovnarkom_members": len(first_sovnarkom),
+        "opp_sovnarkom_executed": int(sovnarkom.get("executed", 0)),
+        "opp_sovnarkom_natural": int(sovnarkom.get("natural", 0)),
+        "opp_sovnarkom_unrecorded": int(sovnarkom.get("", 0)),
+    }

@@ -76,3 +76,49 @@ def test_excerpt_block_names_source_locator_and_notes():
     assert "paragraph 4" in html and "002_752fd258eb460da7.txt" in html
     assert "<mark" in html and "Correction" in html
     assert "Letter to the Congress" in html  # the older document it paraphrases
+
+
+def test_register_of_people_is_generated_from_the_data():
+    from edition.register import REGISTER_PATH, register_markdown
+
+    assert REGISTER_PATH.read_text(encoding="utf-8") == register_markdown(edition.load_people(), edition.load_sources()), "run `python -m edition register`"
+
+
+def test_served_chart_data_match_the_tables(tmp_path, monkeypatch):
+    """The committed JSON files the charts read by URL are what the chart builders write now."""
+    import edition.served
+    from edition.paths import BOOK_DIR
+
+    monkeypatch.setattr(edition.served, "SERVED_DIR", tmp_path)
+    people, events, sources = edition.load_people(), edition.load_events(), edition.load_sources()
+    edition.succession_chart(events, people, sources)
+    edition.purge_timeline_chart(events, people, sources)
+    written = sorted(path.name for path in tmp_path.glob("*.json"))
+    assert written == ["event-people.json", "events.json"]
+    for name in written:
+        committed = BOOK_DIR / "_static" / "data" / name
+        assert committed.read_text(encoding="utf-8") == (tmp_path / name).read_text(encoding="utf-8"), f"{name} is stale: re-run the notebooks"
+
+
+def test_purge_timeline_has_three_bound_controls():
+    chart = edition.purge_timeline_chart(edition.load_events(), edition.load_people(), edition.load_sources()).to_dict()
+    params = chart.get("params", []) + [param for view in chart["vconcat"] for param in view.get("params", [])]
+    kinds = {param["name"]: ("bind" in param, param.get("select", {}).get("type") if isinstance(param.get("select"), dict) else param.get("select")) for param in params}
+    assert kinds["person"][0] and kinds["category_filter"] == (True, "point") and kinds["period"][1] == "interval"
+    assert chart["vconcat"][0]["encoding"]["x"]["scale"] == {"domain": {"param": "period"}}
+
+
+def test_every_chart_has_a_title_and_a_description():
+    people, offices, events, sources = edition.load_people(), edition.load_offices(), edition.load_events(), edition.load_sources()
+    annual, series = edition.load_repression_annual(), edition.load_series()
+    charts = [
+        edition.politburo_chart(offices, people, sources), edition.sovnarkom_chart(events, offices, people, sources),
+        edition.trials_chart(edition.load_trials(), edition.load_defendants(), people, sources), edition.rehabilitation_chart(people, sources),
+        edition.repression_chart(annual, series, sources), edition.gulag_chart(annual, series, sources),
+        edition.operations_chart(edition.load_operations(), sources), edition.estimates_chart(edition.load_estimates(), sources),
+        edition.exile_map(edition.load_places(), sources), edition.verdicts_chart(edition.load_claims(), sources),
+    ]
+    for chart in charts:
+        spec = chart.to_dict()
+        assert spec["title"]["text"] and len(spec["description"]) > 80, spec.get("title")
+        assert "source" in str(spec), f"{spec['title']['text']}: no tooltip names a source"
