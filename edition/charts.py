@@ -176,7 +176,8 @@ def politburo_chart(offices: pd.DataFrame, people: pd.DataFrame, sources: pd.Dat
     """Every full member of the Politburo 1919–1940: a bar per term, how it ended, and the death."""
     marks = politburo_marks(offices, people, sources)
     y = alt.Y("member:N", sort=marks["order"], title=None)
-    x_scale = alt.Scale(domain=["1917-01-01", "1954-01-01"])
+    # (an explicit date domain would stop Vega sizing the chart to its container, so none is set)
+    x_scale = alt.Scale()
     terms = alt.Chart(marks["terms"]).encode(
         x=alt.X("start:T", title="Year", scale=x_scale, axis=alt.Axis(format="%Y")), x2="end:T", y=y,
         tooltip=["member:N", "status:N", "from:N", "to:N", "how it ended:N", "source:N"],

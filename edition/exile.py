@@ -62,8 +62,8 @@ def exile_timeline_chart(places: pd.DataFrame, events: pd.DataFrame, people: pd.
     })
     concerning = events[events["people"].map(lambda ids: bool({"trotsky", "sedov", "sedova", "mercader", "siqueiros"} & set(ids)))]
     rows = event_rows(concerning, people, sources)
-    rows = rows[(rows["year"] >= 1928) & (rows["year"] <= 1940)]
-    x = alt.X("start:T", title="Year", axis=alt.Axis(format="%Y"), scale=alt.Scale(domain=["1928-01-01", "1941-01-01"]))
+    rows = rows[(rows["year"] >= 1928) & (rows["date"] <= "1940-12-31")]
+    x = alt.X("start:T", title="Year", axis=alt.Axis(format="%Y"))
     bars = alt.Chart(stays).mark_bar(height=14, color="#66CCEE", opacity=0.7, cornerRadius=2).encode(
         x=x, x2="end:T", y=alt.value(20), tooltip=["place:N", "arrived:N", "left:N", "source:N"]
     )

@@ -35,9 +35,9 @@ def repression_chart(annual: pd.DataFrame, series: pd.DataFrame, sources: pd.Dat
     colour = alt.Color("series:N", title=None, scale=colour_scale(SERIES_COLOURS, list(ANNUAL_LABELS.values())))
     tooltip = ["year:O", "series:N", alt.Tooltip("value:Q", format=","), "publication:N", "source:N"]
     lines = base.mark_line(point=True).encode(y=y, color=colour, tooltip=tooltip).add_params(scale)
-    peak = alt.Chart(pd.DataFrame({"from": [1937], "to": [1938], "label": ["1937–38: the Great Terror"]})).encode(x="from:O", x2="to:O")
+    peak = alt.Chart(pd.DataFrame({"year": [1937, 1938], "label": ["1937–38: the Great Terror", ""]})).encode(x="year:O")
     band = peak.mark_rect(opacity=0.12, color="#EE6677")
-    label = peak.mark_text(align="left", dx=4, dy=-6, baseline="bottom", fontSize=11).encode(text="label:N", y=alt.value(12))
+    label = peak.mark_text(align="left", dx=14, baseline="bottom", fontSize=11).encode(text="label:N", y=alt.value(12))
     return alt.layer(band, lines, label).properties(
         width="container", height=340,
         title=alt.Title("Convictions and death sentences for 'counter-revolutionary' crimes, 1921–1953", subtitle="Cases of the secret police (Cheka–GPU–OGPU–NKVD–MGB); switch the scale below"),

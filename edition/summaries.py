@@ -157,3 +157,41 @@ def oppositions_figures(people: pd.DataFrame, events: pd.DataFrame, offices: pd.
         "opp_sovnarkom_natural": int(sovnarkom.get("natural", 0)),
         "opp_sovnarkom_unrecorded": int(sovnarkom.get("", 0)),
     }
+
+
+def kirov_figures(people: pd.DataFrame, events: pd.DataFrame) -> dict[str, object]:
+    """Kirov's age, and the days and years between the murder, the arrests, the executions and the decree's repeal."""
+    when = events.set_index("event_id")["date_earliest"]
+    kirov = people.set_index("person_id").loc["kirov"]
+    return {
+        "kirov_age_at_death": _whole_years(kirov["born_earliest"], kirov["died_earliest"]),
+        "decree_years_in_force": _whole_years(when["decree-1-december-1934"], when["terror-decree-repealed"]),
+        "days_to_zinoviev_arrest": (when["zinoviev-kamenev-arrested"] - when["kirov-death"]).days,
+        "days_to_nikolaev_execution": (when["nikolaev-death"] - when["kirov-death"]).days,
+    }
+
+
+def trials_figures(trials: pd.DataFrame, defendants: pd.DataFrame, people: pd.DataFrame, events: pd.DataFrame) -> dict[str, object]:
+    """Defendants, sentences, later deaths and rehabilitations of the four trials; the purge events."""
+    count = trials.set_index("trial_id")["defendants_count"]
+    by_trial = {trial: rows for trial, rows in defendants.groupby("trial_id")}
+    second, third = by_trial["moscow-trial-1937"], by_trial["moscow-trial-1938"]
+    judges = trials.set_index("trial_id").loc["military-case-1937", "judges"]
+    died = people.set_index("person_id").loc[judges, "died_earliest"]
+    return {
+        "defendants_1936": int(count["moscow-trial-1936"]),
+        "defendants_1937": int(count["moscow-trial-1937"]),
+        "defendants_military": int(count["military-case-1937"]),
+        "defendants_1938": int(count["moscow-trial-1938"]),
+        "death_sentences_1937": int((second["sentence"] == "death").sum()),
+        "death_sentences_1938": int((third["sentence"] == "death").sum()),
+        "defendants_total": len(defendants),
+        "death_sentences_total": int((defendants["sentence"] == "death").sum()),
+        "survivors_1937": int((second["sentence"] == "imprisonment").sum()),
+        "killed_in_custody_1939": int((second["fate"] == "died-in-custody").sum()),
+        "shot_1941_1937": int(((second["sentence"] == "imprisonment") & (second["fate"] == "executed")).sum()),
+        "shot_1941_1938": int(((third["sentence"] == "imprisonment") & (third["fate"] == "executed")).sum()),
+        "rehabilitated_total": int((defendants["rehabilitated"] != "").sum()),
+        "military_judges_dead_1938": int((died.dt.year == 1938).sum()),
+        "purge_events_1934_1940": int(events["date_earliest"].dt.year.between(1934, 1940).sum()),
+    }

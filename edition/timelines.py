@@ -59,7 +59,7 @@ def succession_chart(events: pd.DataFrame, people: pd.DataFrame, sources: pd.Dat
     ).transform_filter(
         alt.FieldOneOfPredicate(field="category", oneOf=SUCCESSION_CATEGORIES)
     ).mark_point(size=80, filled=True, opacity=0.9).encode(
-        x=alt.X("date:T", title="Year", axis=alt.Axis(format="%Y"), scale=alt.Scale(domain=["1922-01-01", "1930-01-01"])),
+        x=alt.X("date:T", title="Year", axis=alt.Axis(format="%Y")),
         y=alt.Y("person:N", title=None, sort=order),
         color=_category_colour(SUCCESSION_CATEGORIES),
         tooltip=["person:N"] + [t for t in TOOLTIP if t != "people:N"],
