@@ -54,12 +54,14 @@ def succession_chart(events: pd.DataFrame, people: pd.DataFrame, sources: pd.Dat
     ).transform_lookup(
         lookup="event_id",
         from_=alt.LookupData(data=alt.Data(url=events_url, format=alt.DataFormat(type="json")), key="event_id", fields=["date", "year", "when", "category", "event", "source"]),
+    ).transform_calculate(
+        day="toDate(datum.date)"  # looked-up fields are not parsed as dates
     ).transform_filter(
         "datum.year >= 1922 && datum.year <= 1929"
     ).transform_filter(
         alt.FieldOneOfPredicate(field="category", oneOf=SUCCESSION_CATEGORIES)
     ).mark_point(size=80, filled=True, opacity=0.9).encode(
-        x=alt.X("date:T", title="Year", axis=alt.Axis(format="%Y")),
+        x=alt.X("day:T", title="Year", axis=alt.Axis(format="%Y")),
         y=alt.Y("person:N", title=None, sort=order),
         color=_category_colour(SUCCESSION_CATEGORIES),
         tooltip=["person:N"] + [t for t in TOOLTIP if t != "people:N"],
@@ -79,7 +81,8 @@ def kirov_aftermath_chart(events: pd.DataFrame, people: pd.DataFrame, sources: p
     url = served_url("events", event_rows(events, people, sources))
     shown = ["assassination", "decree", "arrest", "trial", "sentence", "execution", "expulsion", "removal", "appointment", "plenum", "other"]
     return alt.Chart(alt.Data(url=url, format=alt.DataFormat(type="json"))).transform_filter(
-        "datum.date >= '1934-12-01' && datum.date <= '1936-08-31'"
+        # the date field is parsed as a date when the data load, so compare times (months count from 0)
+        "time(datum.date) >= time(datetime(1934, 11, 1)) && time(datum.date) <= time(datetime(1936, 7, 31))"
     ).transform_filter(
         alt.FieldOneOfPredicate(field="category", oneOf=shown)
     ).mark_point(size=90, filled=True, opacity=0.9).encode(
