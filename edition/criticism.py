@@ -55,7 +55,7 @@ def sources_overview_chart(excerpts: pd.DataFrame, sources: pd.DataFrame) -> alt
     numbers = base.mark_text(fontSize=12).encode(text="excerpts:Q", color=alt.condition("datum.excerpts > 3", alt.value("white"), alt.value("#222")))
     return alt.layer(cells, numbers).properties(
         width="container", height=alt.Step(30),
-        title=alt.Title("The five source texts at a glance", subtitle="How many excerpts each chapter quotes from each text"),
+        title=alt.Title("The five source texts at a glance", subtitle="Excerpts of each text in the edition, by the chapter they belong to"),
         description="Grid with one row per source text and one column per chapter; each cell gives the number of excerpts the chapter quotes from that text.",
     )
 
