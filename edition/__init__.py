@@ -6,11 +6,12 @@ Importing the package registers and enables the chart theme once and sets how ch
 
 import altair as alt
 
-from . import criticism, summaries, theme  # noqa: F401  (theme: registers the chart theme)
+from . import criticism, explorers, summaries, theme  # noqa: F401  (theme: registers the chart theme)
 from .catalogue import schema_tables, table_summary
 from .charts import fates_chart, fates_marks, politburo_chart, rehabilitation_chart, sovnarkom_chart, trials_chart
 from .criticism import sources_overview_chart, verdicts_chart
 from .exile import exile_map, exile_timeline_chart
+from .explorers import PersonDossier, StatisticsExplorer, TimelineExplorer
 from .statistics import estimates_chart, gulag_chart, operations_chart, repression_chart
 from .timelines import kirov_aftermath_chart, purge_timeline_chart, succession_chart
 from .data import (
@@ -38,6 +39,9 @@ alt.renderers.set_embed_options(renderer="svg", actions=False)
 
 __all__ = [
     "DataError",
+    "PersonDossier",
+    "StatisticsExplorer",
+    "TimelineExplorer",
     "check_package",
     "estimates_chart",
     "excerpt_html",

@@ -56,6 +56,15 @@ def _copy_served_data(app: Sphinx, exception: Exception | None) -> None:
         shutil.copytree(SERVED_DIR, target, dirs_exist_ok=True)
 
 
+def _drop_widget_state(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """The explorers' saved widget state is useless without a kernel (their HTML output is a
+    static chart), so it is not shipped in the page."""
+    context["script_files"] = [
+        script for script in context.get("script_files", [])
+        if getattr(script, "attributes", {}).get("type") != "application/vnd.jupyter.widget-state+json"
+    ]
+
+
 def _drop_thebe(app: Sphinx) -> None:
     """Jupyter Book always loads sphinx-thebe, which declares a CDN script URL on every page
     (twice: a console error) and offers live code through a remote Binder. The book promises
@@ -71,4 +80,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _check_and_record)
     app.connect("build-finished", _write_vega_debug_script)
     app.connect("build-finished", _copy_served_data)
+    app.connect("html-page-context", _drop_widget_state)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

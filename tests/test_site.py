@@ -109,3 +109,52 @@ def test_an_exception_in_a_cell_fails_the_strict_build(tmp_path):
     result = run_strict_build(tmp_path)
     assert result.returncode != 0
     assert "deliberate" in result.stdout + result.stderr
+
+
+def _marks_state(page, chart_index: int) -> list[str]:
+    """A fingerprint of a chart's data marks: each mark's path or position and opacity."""
+    return page.evaluate(
+        """(i) => [...document.querySelectorAll('.vega-embed')[i].querySelectorAll('g.role-mark > path, g.role-mark > line')]
+                .map(m => (m.getAttribute('d') || '') + (m.getAttribute('transform') || '') + (m.getAttribute('opacity') || '') + (m.getAttribute('fill-opacity') || ''))""",
+        chart_index,
+    )
+
+
+def _open(browser, url):
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    page.goto(url, wait_until="networkidle")
+    page.wait_for_function("() => [...document.querySelectorAll('.vega-embed')].every(c => c.querySelector('g.role-mark > path'))", timeout=15000)
+    return page
+
+
+def test_scale_switch_redraws_the_repression_chart(built_site, site_url, browser):
+    page = _open(browser, f"{site_url}/book/counting.html")
+    before = _marks_state(page, 0)
+    page.locator(".vega-embed").nth(0).locator("input[type=radio][value=log]").check()
+    page.wait_for_timeout(500)
+    assert _marks_state(page, 0) != before
+    page.close()
+
+
+def test_person_list_and_legend_filter_the_purge_timeline(built_site, site_url, browser):
+    page = _open(browser, f"{site_url}/book/trials.html")
+    embed = page.locator(".vega-embed").nth(0)
+    visible = "(i) => [...document.querySelectorAll('.vega-embed')[i].querySelectorAll('g.mark-symbol.role-mark > path')].length"
+    everyone = page.evaluate(visible, 0)
+    embed.locator("select").select_option("Leon Trotsky")
+    page.wait_for_timeout(500)
+    one_person = page.evaluate(visible, 0)
+    assert 0 < one_person < everyone
+    before = _marks_state(page, 0)
+    embed.locator("g.role-legend g.role-legend-symbol path").first.click()
+    page.wait_for_timeout(500)
+    assert _marks_state(page, 0) != before, "clicking a legend entry changed nothing"
+    page.close()
+
+
+def test_explorers_show_a_static_chart_and_how_to_run_them_live(built_site, site_url, browser):
+    page = _open(browser, f"{site_url}/book/explore.html")
+    assert page.get_by_text("Run this notebook in JupyterLab").count() == 3
+    assert page.locator(".vega-embed").count() >= 3
+    assert page.locator("script[type='application/vnd.jupyter.widget-view+json']").count() == 0
+    page.close()
