@@ -122,7 +122,8 @@ def troika_figures(people: pd.DataFrame, events: pd.DataFrame, offices: pd.DataF
     held = offices.set_index("holding_id")
     lenin = people.set_index("person_id").loc["lenin"]
     concerned = events["people"].map(lambda ids: bool(set(ids) & set(SUCCESSION_PEOPLE)))
-    succession = events[concerned & events["category"].isin(SUCCESSION_CATEGORIES) & events["date_earliest"].dt.year.between(1922, 1929)]
+    drawn_at = events["date_earliest"] + (events["date_latest"] - events["date_earliest"]) / 2  # as the chart draws them
+    succession = events[concerned & events["category"].isin(SUCCESSION_CATEGORIES) & drawn_at.dt.year.between(1922, 1929)]
     return {
         "troika_lenin_strokes": int((events["category"].eq("illness") & events["people"].map(lambda ids: "lenin" in ids)).sum()),
         "troika_gensec_years": _whole_years(held.loc["stalin-general-secretary", "start_earliest"], held.loc["stalin-general-secretary", "end_earliest"]),
@@ -193,5 +194,6 @@ def trials_figures(trials: pd.DataFrame, defendants: pd.DataFrame, people: pd.Da
         "shot_1941_1938": int(((third["sentence"] == "imprisonment") & (third["fate"] == "executed")).sum()),
         "rehabilitated_total": int((defendants["rehabilitated"] != "").sum()),
         "military_judges_dead_1938": int((died.dt.year == 1938).sum()),
-        "purge_events_1934_1940": int(events["date_earliest"].dt.year.between(1934, 1940).sum()),
+        # counted where the purge timeline draws them: at the middle of an uncertain date
+        "purge_events_1934_1940": int((events["date_earliest"] + (events["date_latest"] - events["date_earliest"]) / 2).dt.year.between(1934, 1940).sum()),
     }

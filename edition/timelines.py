@@ -57,7 +57,7 @@ def succession_chart(events: pd.DataFrame, people: pd.DataFrame, sources: pd.Dat
     ).transform_calculate(
         day="toDate(datum.date)"  # looked-up fields are not parsed as dates
     ).transform_filter(
-        "datum.year >= 1922 && datum.year <= 1929"
+        "year(datum.day) >= 1922 && year(datum.day) <= 1929"  # where the mark is drawn
     ).transform_filter(
         alt.FieldOneOfPredicate(field="category", oneOf=SUCCESSION_CATEGORIES)
     ).mark_point(size=80, filled=True, opacity=0.9).encode(
@@ -105,14 +105,14 @@ def purge_timeline_chart(events: pd.DataFrame, people: pd.DataFrame, sources: pd
     legend that filters and a person chooser, all working in the page without a kernel."""
     rows = event_rows(events, people, sources)
     url = served_url("events", rows)
-    period = rows[(rows["year"] >= 1934) & (rows["year"] <= 1940)]
+    period = rows[rows["date"].str[:4].astype(int).between(1934, 1940)]
     categories = [c for c in CATEGORIES if c in set(period["category"])]
     named = sorted({name for names in period["people"] for name in names.split("; ") if name})
     brush = alt.selection_interval(encodings=["x"], name="period")
     chosen_categories = alt.selection_point(fields=["category"], bind="legend", name="category_filter")
     person = alt.param(name="person", value="Everyone", bind=alt.binding_select(options=["Everyone"] + named, name="Person: "))
     base = alt.Chart(alt.Data(url=url, format=alt.DataFormat(type="json"))).transform_filter(
-        "datum.year >= 1934 && datum.year <= 1940"
+        "year(datum.date) >= 1934 && year(datum.date) <= 1940"  # where the mark is drawn (an interval's middle)
     ).transform_filter(
         "person == 'Everyone' || indexof(datum.people, person) >= 0"
     )
@@ -126,7 +126,7 @@ def purge_timeline_chart(events: pd.DataFrame, people: pd.DataFrame, sources: pd
     ).add_params(chosen_categories, person).properties(width=640, height=alt.Step(16))
     overview = base.mark_tick(thickness=1.5, size=14).encode(
         x=alt.X("date:T", title="Drag across this strip to zoom the chart above", axis=alt.Axis(format="%Y")),
-        color=alt.Color("category:N", scale=colour_scale(EVENT_CATEGORY_COLOURS, categories), legend=None),
+        color=colour,  # the same scale as the detail view, so the two share one legend
         opacity=alt.condition(chosen_categories, alt.value(0.9), alt.value(0.08)),
     ).add_params(brush).properties(width=640, height=40)
     return alt.vconcat(detail, overview).properties(
