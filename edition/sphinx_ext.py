@@ -56,12 +56,15 @@ def _copy_served_data(app: Sphinx, exception: Exception | None) -> None:
         shutil.copytree(SERVED_DIR, target, dirs_exist_ok=True)
 
 
-def _drop_widget_state(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """The explorers' saved widget state is useless without a kernel (their HTML output is a
-    static chart), so it is not shipped in the page."""
+def _trim_page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Ship only the scripts a page uses: the explorers' saved widget state is useless without a
+    kernel (their HTML output is a static chart), and a page with no chart needs no chart library."""
+    has_chart = "vegaEmbed(" in context.get("body", "")
+    vega_scripts = set(app.config.edition_chart_scripts[1:]) | {VEGA_DEBUG_SCRIPT}
     context["script_files"] = [
         script for script in context.get("script_files", [])
         if getattr(script, "attributes", {}).get("type") != "application/vnd.jupyter.widget-state+json"
+        and (has_chart or str(getattr(script, "filename", script)).removeprefix("_static/") not in vega_scripts)
     ]
 
 
@@ -80,5 +83,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _check_and_record)
     app.connect("build-finished", _write_vega_debug_script)
     app.connect("build-finished", _copy_served_data)
-    app.connect("html-page-context", _drop_widget_state)
+    app.connect("html-page-context", _trim_page_scripts)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
