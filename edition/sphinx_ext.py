@@ -1,11 +1,11 @@
-"""Sphinx extension: serve the chart libraries with every page, before any chart runs.
+"""Sphinx extension: serve the chart libraries with the pages that draw charts.
 
-Altair's HTML output skips loading a library from the CDN when ``window.VEGA_DEBUG`` already
-holds the version it wants, so that object is set first, then the served copies load in order
-(vega, vega-lite, vega-embed). The build stops if the copies are not the versions Altair asks for.
+Each chart of a page is compiled from Altair's Vega-Lite to Vega when the page is written
+(``edition.pages``), so the pages need only vega and vega-embed, served from the book itself.
+The build stops if the served copies are not the versions Altair asks for, or if vl-convert
+cannot compile the Vega-Lite version Altair writes.
 """
 
-import json
 import shutil
 from pathlib import Path
 
@@ -13,39 +13,24 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ExtensionError
 
-from . import vendor
+from . import pages, slim, vendor
 from .paths import BOOK_DIR, ROOT
 from .served import SERVED_DIR
 
-VEGA_DEBUG_SCRIPT = "vendor/vega-debug.js"
-
-
-def _chart_scripts() -> list[str]:
-    """The inline VEGA_DEBUG script, then the served libraries' paths, in loading order."""
-    versions = {f"{library.replace('-', '')}_version": requested for library, (requested, _) in vendor.LIBRARIES.items()}
-    return [f"window.VEGA_DEBUG = {json.dumps(versions)};"] + [vendor.script_path(library) for library in vendor.LIBRARIES]
+SPHINX_DESIGN_FILES = {"sphinx-design.min.css", "design-tabs.js"}
+CHART_SCRIPT = "edition.js"  # draws the compiled charts and their data tables (book/_static/)
 
 
 def _check_and_record(app: Sphinx, config: Config) -> None:
-    problems = vendor.mismatches()
+    problems = vendor.mismatches() + [problem for problem in [pages.compiler_problem()] if problem]
     if problems:
         raise ExtensionError(
-            "served chart libraries do not match Altair: " + "; ".join(problems) + " (run `python -m edition vendor`)"
+            "chart libraries do not match Altair: " + "; ".join(problems) + " (run `python -m edition vendor`)"
         )
     # Kept as a config value so that any change to what is injected rewrites every page.
-    config.edition_chart_scripts = _chart_scripts()
-    # The versions go in a small served file rather than an inline script, which Jupyter Book's
-    # Sphinx setup would print twice on every page.
-    app.add_js_file(VEGA_DEBUG_SCRIPT, priority=100)
-    for order, path in enumerate(config.edition_chart_scripts[1:]):
+    config.edition_chart_scripts = [vendor.script_path(library) for library in vendor.LIBRARIES] + [CHART_SCRIPT]
+    for order, path in enumerate(config.edition_chart_scripts):
         app.add_js_file(path, priority=101 + order)
-
-
-def _write_vega_debug_script(app: Sphinx, exception: Exception | None) -> None:
-    if exception is None and app.builder.format == "html":
-        target = Path(app.outdir) / "_static" / VEGA_DEBUG_SCRIPT
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(app.config.edition_chart_scripts[0] + "\n", encoding="utf-8")
 
 
 def _copy_served_data(app: Sphinx, exception: Exception | None) -> None:
@@ -56,16 +41,33 @@ def _copy_served_data(app: Sphinx, exception: Exception | None) -> None:
         shutil.copytree(SERVED_DIR, target, dirs_exist_ok=True)
 
 
-def _trim_page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    """Ship only the scripts a page uses: the explorers' saved widget state is useless without a
-    kernel (their HTML output is a static chart), and a page with no chart needs no chart library."""
-    has_chart = "vegaEmbed(" in context.get("body", "")
-    vega_scripts = set(app.config.edition_chart_scripts[1:]) | {VEGA_DEBUG_SCRIPT}
+def _slim_icons(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and app.builder.format == "html":
+        slim.slim_icons(Path(app.outdir))
+
+
+def _prepare_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """Compile the page's charts, and ship only the scripts it uses: the explorers' saved widget
+    state is useless without a kernel (their HTML output is a static chart), and a page with no
+    chart needs no chart library."""
+    if "body" in context:
+        # sphinxcontrib-bibtex marks its list role="list" around entries that are not list items
+        # (an ARIA error for screen readers); a plain block is what it is.
+        context["body"] = pages.compile_charts(context["body"]).replace('<div role="list" class="citation-list">', '<div class="citation-list">')
+    body = context.get("body", "")
+    unused = set() if "editionChart(" in body else set(app.config.edition_chart_scripts)
+    if 'class="sd-' not in body:  # sphinx-design, loaded by Jupyter Book, is used by no page of ours
+        unused |= SPHINX_DESIGN_FILES
     context["script_files"] = [
         script for script in context.get("script_files", [])
         if getattr(script, "attributes", {}).get("type") != "application/vnd.jupyter.widget-state+json"
-        and (has_chart or str(getattr(script, "filename", script)).removeprefix("_static/") not in vega_scripts)
+        and _static_name(script) not in unused
     ]
+    context["css_files"] = [css for css in context.get("css_files", []) if _static_name(css) not in unused]
+
+
+def _static_name(asset) -> str:
+    return str(getattr(asset, "filename", asset)).removeprefix("_static/")
 
 
 def _drop_thebe(app: Sphinx) -> None:
@@ -81,7 +83,7 @@ def setup(app: Sphinx) -> dict:
     _drop_thebe(app)
     app.add_config_value("edition_chart_scripts", [], "html")
     app.connect("config-inited", _check_and_record)
-    app.connect("build-finished", _write_vega_debug_script)
     app.connect("build-finished", _copy_served_data)
-    app.connect("html-page-context", _trim_page_scripts)
+    app.connect("build-finished", _slim_icons)
+    app.connect("html-page-context", _prepare_page)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,8 +1,8 @@
 """The chart libraries served with the book, at the versions Altair asks for.
 
-Altair's HTML output names the vega, vega-lite and vega-embed versions it wants; the book
-serves copies of exactly those from ``book/_static/vendor/<library>/`` so no reader's browser
-is sent to a CDN. ``python -m edition vendor`` refreshes the copies from the npm registry.
+Altair names the vega and vega-embed versions it wants; the book serves copies of exactly those
+from ``book/_static/vendor/<library>/`` so no reader's browser is sent to a CDN. (Vega-Lite is
+compiled to Vega when the book is built, see ``edition.pages``, so its compiler is not served.) ``python -m edition vendor`` refreshes the copies from the npm registry.
 """
 
 import json
@@ -20,7 +20,6 @@ from .served import SERVED_DIR
 # library -> (Altair's requested version, the minified UMD build inside the npm package)
 LIBRARIES = {
     "vega": (alt.VEGA_VERSION, "build/vega.min.js"),
-    "vega-lite": (alt.VEGALITE_VERSION, "build/vega-lite.min.js"),
     "vega-embed": (alt.VEGAEMBED_VERSION, "build/vega-embed.min.js"),
 }
 

@@ -68,30 +68,28 @@ def test_every_chapter_quotes_excerpts_and_draws_its_charts(built_site, site_url
     assert seen["charts"] >= 1 and seen["drawn"] == seen["charts"], f"{chapter}: {seen}"
 
 
-def test_chart_libraries_are_served_before_any_chart(built_site):
+def test_chart_pages_serve_vega_and_no_compiler_or_cdn(built_site):
     html = (built_site / "book" / "testament.html").read_text(encoding="utf-8")
-    assert "window.VEGA_DEBUG" in (built_site / "_static" / "vendor" / "vega-debug.js").read_text(encoding="utf-8")
-    positions = [html.index(marker) for marker in ("vendor/vega-debug.js", "vendor/vega/vega.min.js", "vendor/vega-lite/vega-lite.min.js", "vendor/vega-embed/vega-embed.min.js")]
+    positions = [html.index(marker) for marker in ("vendor/vega/vega.min.js", "vendor/vega-embed/vega-embed.min.js", "_static/edition.js", "editionChart(")]
     assert positions == sorted(positions)
-    # Altair's output keeps CDN addresses as a fallback it never takes when VEGA_DEBUG is set;
-    # no <script> or stylesheet tag may load from another host, and no RequireJS may be present.
+    # charts are compiled to Vega when the book is built: no Vega-Lite compiler, no Altair loader
+    # with its CDN addresses, no <script> or stylesheet from another host, no RequireJS
+    assert "vega-lite.min.js" not in html and "altair-viz" not in html and "cdn.jsdelivr" not in html
     assert not re.findall(r'<(?:script|link)[^>]+(?:src|href)="(?:https?:)?//', html)
     assert "require.js" not in html and "requirejs" not in html.split("<body")[0]
+    glossary = (built_site / "book" / "glossary.html").read_text(encoding="utf-8")
+    assert "vega.min.js" not in glossary, "a page with no chart loads no chart library"
 
 
 def test_a_chart_pointed_at_the_cdn_is_caught(built_site, site_url, browser, tmp_path):
-    """Without the served libraries' versions, Altair's output fetches the CDN: the page test must see it."""
+    """The offline check must see a page that asks a CDN for a chart library."""
     page_path = built_site / "book" / "testament.html"
     broken = built_site / "book" / "testament-cdn-probe.html"
-    broken.write_text(page_path.read_text(encoding="utf-8").replace("vendor/vega-debug.js", "vendor/no-such-file.js"), encoding="utf-8")
+    broken.write_text(page_path.read_text(encoding="utf-8").replace(
+        "</head>", '<script src="https://cdn.jsdelivr.net/npm/vega@6"></script></head>'), encoding="utf-8")
     try:
-        page = browser.new_page()
-        foreign = []
-        page.on("request", lambda request: foreign.append(request.url) if "127.0.0.1" not in request.url else None)
-        page.goto(f"{site_url}/book/testament-cdn-probe.html", wait_until="load")
-        page.wait_for_timeout(1500)
-        page.close()
-        assert any("cdn.jsdelivr.net" in url for url in foreign), foreign
+        seen = visit(browser, f"{site_url}/book/testament-cdn-probe.html")
+        assert any("cdn.jsdelivr.net" in url for url in seen["foreign"]), seen["foreign"]
     finally:
         broken.unlink()
 

@@ -1,0 +1,113 @@
+"""What the built pages ship for each chart: a compiled Vega spec, a stable id and a data table.
+
+A notebook keeps Altair's own HTML output (a Vega-Lite spec and a loader script), which works in
+JupyterLab. For the book, each such output is rewritten when the page is written:
+
+- the Vega-Lite spec is compiled to Vega with vl-convert (offline, at build time), so the reader's
+  browser needs neither the Vega-Lite compiler (250 kB) nor Altair's loader and its CDN addresses;
+- the chart's element id is derived from its spec instead of a random uuid, so two builds of the
+  same commit write the same page;
+- the marks that have no meaning of their own for a screen reader (a brush, a map's land shapes)
+  are hidden from it, and the data behind the chart follows in a ``<details>`` block that
+  ``book/_static/edition.js`` fills with tables when a reader opens it.
+"""
+
+import hashlib
+import html
+import json
+import re
+
+import altair as alt
+import vl_convert
+
+# Altair's HTML output ends in ``})(SPEC, EMBED_OPTIONS);`` inside a script after an
+# ``altair-viz-<uuid>`` div, with a style block for that id before it.
+_ALTAIR_OUTPUT = re.compile(
+    r'(?:<style>\s*#(?P<sid>altair-viz-[0-9a-f]{32})\.vega-embed.*?</style>\s*)?'
+    r'<div id="(?P<id>altair-viz-[0-9a-f]{32})"></div>\s*<script type="text/javascript">.*?</script>',
+    re.DOTALL,
+)
+_SPEC_START = "})("
+
+
+class ChartCompileError(ValueError):
+    """An Altair output in a page could not be read or compiled."""
+
+
+def vegalite_version() -> str:
+    """The Vega-Lite version Altair writes (``6.4.1``), which vl-convert must be able to compile."""
+    return alt.SCHEMA_VERSION.lstrip("v")
+
+
+def compiler_problem() -> str | None:
+    """Why vl-convert cannot compile Altair's specs, or None when it can."""
+    wanted = ".".join(vegalite_version().split(".")[:2])
+    if wanted not in vl_convert.get_vegalite_versions():
+        return f"vl-convert compiles Vega-Lite {', '.join(vl_convert.get_vegalite_versions())}; Altair {alt.__version__} writes {wanted}"
+    return None
+
+
+def _spec_and_options(script: str) -> tuple[dict, dict]:
+    start = script.rfind(_SPEC_START)
+    if start < 0:
+        raise ChartCompileError("no chart spec found in an Altair output")
+    decoder = json.JSONDecoder()
+    spec, end = decoder.raw_decode(script, start + len(_SPEC_START))
+    comma = re.compile(r"\s*,\s*").match(script, end)
+    if comma is None:
+        raise ChartCompileError("no embed options after the chart spec in an Altair output")
+    options, _ = decoder.raw_decode(script, comma.end())
+    return spec, options
+
+
+def _quiet_marks(marks: list[dict]) -> None:
+    """Hide from screen readers the marks that carry no data of their own, and name every group
+    of marks (a facet with no data would otherwise be an unnamed graphic)."""
+    for mark in marks:
+        name = mark.get("name", "")
+        if name.endswith(("_brush", "_brush_bg")) or mark.get("type") == "shape":
+            mark["aria"] = False
+        elif mark.get("type") != "group":
+            mark.setdefault("description", f"{mark.get('type', 'data')} marks")
+        _quiet_marks(mark.get("marks", []))
+
+
+def compile_spec(spec: dict) -> dict:
+    """Vega-Lite -> Vega, with the quiet marks hidden from assistive technology."""
+    version = ".".join(vegalite_version().split(".")[:2])
+    vega = vl_convert.vegalite_to_vega(spec, vl_version=version)
+    _quiet_marks(vega.get("marks", []))
+    return vega
+
+
+def _data_disclosure(chart_id: str) -> str:
+    """An empty disclosure that ``edition.js`` fills with the chart's data as tables when opened."""
+    return (f'<details class="chart-data" id="{chart_id}-data"><summary>The data behind this chart, as a table</summary>'
+            f'<div class="chart-data-scroll"></div></details>')
+
+
+def _script_json(value) -> str:
+    """JSON that is safe inside a <script> element (no "</" can close it early)."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
+
+
+def _replacement(match: re.Match, seen: dict[str, int]) -> str:
+    spec, options = _spec_and_options(match.group(0))
+    digest = hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:12]
+    seen[digest] = seen.get(digest, 0) + 1
+    chart_id = f"chart-{digest}" + (f"-{seen[digest]}" if seen[digest] > 1 else "")
+    vega = compile_spec(spec)
+    options = {**options, "mode": "vega"}
+    description = spec.get("description", "")
+    label = f' role="figure" aria-label="{html.escape(description)}"' if description else ""
+    return (
+        f'<div id="{chart_id}" class="edition-chart"{label}></div>'
+        + _data_disclosure(chart_id)  # before the script, which wires it up as it runs
+        + f'<script>editionChart("{chart_id}", {_script_json(vega)}, {_script_json(options)});</script>'
+    )
+
+
+def compile_charts(body: str) -> str:
+    """Rewrite every Altair output in a page body (see the module's docstring)."""
+    seen: dict[str, int] = {}
+    return _ALTAIR_OUTPUT.sub(lambda match: _replacement(match, seen), body)

@@ -1,0 +1,143 @@
+"""The reader's experience of the built book, in Debian's chromium: accessibility (axe-core, WCAG
+2.1 A and AA), dark mode, a phone's width, the weight of each page's first view, offline search
+and the chart data tables. Timings are not asserted here: they belong to benchmarks/run.py."""
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from test_site import CHAPTERS, site_pages
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+PAGE_BUDGET = 1_500_000  # bytes, uncompressed, of a page's first view
+PHONE = {"width": 390, "height": 844}
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def _open(browser, url: str, scheme: str = "light", viewport: dict | None = None):
+    context = browser.new_context(color_scheme=scheme, viewport=viewport or {"width": 1280, "height": 900})
+    page = context.new_page()
+    received = []
+    page.on("response", lambda response: received.append(response))
+    page.goto(url, wait_until="networkidle")
+    if page.locator(".vega-embed").count():
+        page.wait_for_function("() => [...document.querySelectorAll('.vega-embed')].every(c => c.querySelector('svg'))", timeout=15000)
+    return context, page, received
+
+
+def _axe_violations(page) -> list[dict]:
+    if not AXE.exists():
+        pytest.skip(f"axe-core is not installed at {AXE} (run `npm ci` at the root)")
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations
+             .filter(v => v.impact === 'serious' || v.impact === 'critical')
+             .map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))""",
+        WCAG,
+    )
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_serious_accessibility_violation_on_any_page(built_site, site_url, browser, scheme):
+    found = {}
+    for path in site_pages(built_site):
+        context, page, _ = _open(browser, f"{site_url}/{path}", scheme)
+        violations = _axe_violations(page)
+        if violations:
+            found[path] = violations
+        context.close()
+    assert not found, f"axe-core ({scheme} mode) found serious or critical violations:\n{json.dumps(found, indent=1)}"
+
+
+def test_every_page_first_view_is_within_the_budget(built_site, site_url, browser):
+    weights = {}
+    for path in site_pages(built_site):
+        context, _, received = _open(browser, f"{site_url}/{path}")
+        weights[path] = sum(int(response.headers.get("content-length", 0)) for response in received if response.status == 200)
+        context.close()
+    heavy = {path: size for path, size in weights.items() if size > PAGE_BUDGET}
+    assert not heavy, f"pages over {PAGE_BUDGET} bytes on first view: {heavy}"
+    assert min(weights.values()) > 100_000, "the byte count saw no assets: the measure is broken"
+
+
+def test_every_page_fits_a_phone(built_site, site_url, browser):
+    problems = {}
+    for path in site_pages(built_site):
+        context, page, _ = _open(browser, f"{site_url}/{path}", viewport=PHONE)
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        wide_charts = page.evaluate(
+            "() => [...document.querySelectorAll('.vega-embed svg')].filter(s => s.getBoundingClientRect().width > window.innerWidth).length")
+        if overflow > 0 or wide_charts:
+            problems[path] = {"overflow_px": overflow, "charts_wider_than_the_screen": wide_charts}
+        context.close()
+    assert not problems, f"at {PHONE['width']} px: {problems}"
+
+
+def _axis_label_luminance(page) -> float:
+    """Relative luminance (0 dark - 1 light) of the first chart's first axis label as drawn."""
+    return page.evaluate("""() => {
+        const label = document.querySelector('.vega-embed .role-axis-label text');
+        const [r, g, b] = getComputedStyle(label).fill.match(/[0-9.]+/g).slice(0, 3).map(Number).map(v => v / 255)
+            .map(v => v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4));
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    }""")
+
+
+def test_charts_follow_dark_mode(built_site, site_url, browser):
+    luminance = {}
+    for scheme in ("light", "dark"):
+        context, page, _ = _open(browser, f"{site_url}/book/counting.html", scheme)
+        assert page.evaluate("() => document.documentElement.dataset.theme") == scheme
+        luminance[scheme] = _axis_label_luminance(page)
+        context.close()
+    assert luminance["light"] < 0.2 and luminance["dark"] > 0.5, luminance
+
+
+def test_search_works_offline(built_site, site_url, browser):
+    context, page, received = _open(browser, f"{site_url}/search.html?q=Kirov")
+    page.wait_for_selector("#search-results ul.search li", timeout=15000)
+    results = page.locator("#search-results ul.search li")
+    assert results.count() >= 2
+    assert any("kirov" in (results.nth(i).locator("a").first.get_attribute("href") or "") for i in range(results.count()))
+    assert all(response.url.startswith(site_url) for response in received)
+    context.close()
+
+
+def test_each_chart_offers_its_data_as_a_table(built_site, site_url, browser):
+    context, page, _ = _open(browser, f"{site_url}/book/trials.html")
+    charts = page.locator(".edition-chart").count()
+    disclosures = page.locator("details.chart-data")
+    assert charts >= 2 and disclosures.count() == charts
+    assert page.locator("details.chart-data table").count() == 0, "tables are built only when opened"
+    for index in range(charts):
+        disclosures.nth(index).locator("summary").click()
+    page.wait_for_function(f"() => document.querySelectorAll('details.chart-data table').length >= {charts}", timeout=10000)
+    rows = page.locator("details.chart-data table tbody tr").count()
+    assert rows >= 60  # the trials chart alone has a row per defendant
+    assert page.locator("details.chart-data table th[scope=col]").count() > 0
+    context.close()
+
+
+def test_lighthouse_on_the_heaviest_chapter(built_site, site_url, tmp_path):
+    """Accessibility and best practices are scored by rules, so they are asserted; performance
+    depends on the machine's speed and is reported by benchmarks/run.py instead."""
+    if not LIGHTHOUSE.exists():
+        pytest.skip(f"lighthouse is not installed at {LIGHTHOUSE} (run `npm ci` at the root)")
+    heaviest = max((f"book/{chapter}.html" for chapter in CHAPTERS), key=lambda path: (built_site / path).stat().st_size)
+    report = tmp_path / "lighthouse.json"
+    subprocess.run(
+        [str(LIGHTHOUSE), f"{site_url}/{heaviest}", "--quiet", "--output=json", f"--output-path={report}",
+         "--only-categories=accessibility,best-practices", "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+         "--disable-full-page-screenshot"],
+        check=True, env={**os.environ, "CHROME_PATH": str(Path(os.environ.get("EDITION_CHROMIUM", "/usr/bin/chromium")))},
+        capture_output=True, timeout=240,
+    )
+    categories = json.loads(report.read_text())["categories"]
+    failing = {key: value["score"] for key, value in categories.items()}
+    assert categories["accessibility"]["score"] == 1.0 and categories["best-practices"]["score"] >= 0.95, (heaviest, failing)
