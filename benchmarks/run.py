@@ -77,7 +77,7 @@ def builds() -> dict[str, float]:
     return results
 
 
-def pages() -> list[dict]:
+def pages() -> tuple[list[dict], str, dict[str, float]]:
     from playwright.sync_api import sync_playwright
 
     site = ROOT / "_build" / "html"

@@ -23,8 +23,8 @@ import vl_convert
 # Altair's HTML output ends in ``})(SPEC, EMBED_OPTIONS);`` inside a script after an
 # ``altair-viz-<uuid>`` div, with a style block for that id before it.
 _ALTAIR_OUTPUT = re.compile(
-    r'(?:<style>\s*#(?P<sid>altair-viz-[0-9a-f]{32})\.vega-embed.*?</style>\s*)?'
-    r'<div id="(?P<id>altair-viz-[0-9a-f]{32})"></div>\s*<script type="text/javascript">.*?</script>',
+    r'(?:<style>\s*#altair-viz-[0-9a-f]{32}\.vega-embed.*?</style>\s*)?'
+    r'<div id="altair-viz-[0-9a-f]{32}"></div>\s*<script type="text/javascript">.*?</script>',
     re.DOTALL,
 )
 _SPEC_START = "})("
@@ -35,13 +35,13 @@ class ChartCompileError(ValueError):
 
 
 def vegalite_version() -> str:
-    """The Vega-Lite version Altair writes (``6.4.1``), which vl-convert must be able to compile."""
-    return alt.SCHEMA_VERSION.lstrip("v")
+    """The Vega-Lite release Altair writes (``6.4`` for v6.4.1), as vl-convert names them."""
+    return ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 
 
 def compiler_problem() -> str | None:
     """Why vl-convert cannot compile Altair's specs, or None when it can."""
-    wanted = ".".join(vegalite_version().split(".")[:2])
+    wanted = vegalite_version()
     if wanted not in vl_convert.get_vegalite_versions():
         return f"vl-convert compiles Vega-Lite {', '.join(vl_convert.get_vegalite_versions())}; Altair {alt.__version__} writes {wanted}"
     return None
@@ -74,8 +74,7 @@ def _quiet_marks(marks: list[dict]) -> None:
 
 def compile_spec(spec: dict) -> dict:
     """Vega-Lite -> Vega, with the quiet marks hidden from assistive technology."""
-    version = ".".join(vegalite_version().split(".")[:2])
-    vega = vl_convert.vegalite_to_vega(spec, vl_version=version)
+    vega = vl_convert.vegalite_to_vega(spec, vl_version=vegalite_version())
     _quiet_marks(vega.get("marks", []))
     return vega
 

@@ -43,7 +43,8 @@ def purge_icon_rules(css: str, keep: set[str]) -> tuple[str, set[int]]:
 
 def subset_font(path: Path, codepoints: set[int]) -> None:
     """Rewrite a woff2 font with only the glyphs of ``codepoints`` (and what they need)."""
-    font = TTFont(path)
+    # recalcTimestamp=False: otherwise the time of saving goes into the font and every build differs
+    font = TTFont(path, recalcTimestamp=False)
     options = subset.Options()
     options.flavor = "woff2"
     options.layout_features = ["*"]
