@@ -25,7 +25,8 @@ def _check_and_record(app: Sphinx, config: Config) -> None:
     problems = vendor.mismatches() + [problem for problem in [pages.compiler_problem()] if problem]
     if problems:
         raise ExtensionError(
-            "chart libraries do not match Altair: " + "; ".join(problems) + " (run `python -m edition vendor`)"
+            "chart tools do not match Altair: " + "; ".join(problems)
+            + " (refresh the served libraries with `python -m edition vendor`; pin a vl-convert-python that compiles Altair's Vega-Lite)"
         )
     # Kept as a config value so that any change to what is injected rewrites every page.
     config.edition_chart_scripts = [vendor.script_path(library) for library in vendor.LIBRARIES] + [CHART_SCRIPT]

@@ -1,9 +1,12 @@
-"""The ipywidgets explorers, driven in-process: setting a widget changes the selection, the chart
-data and the table; bad input gets a message, not a traceback."""
+"""The ipywidgets explorers, driven in-process and in a real kernel: setting a widget changes the
+selection, the chart data and the table; bad input gets a message, not a traceback."""
+
+import json
 
 import altair as alt
 import pandas as pd
 import pytest
+from conftest import ROOT
 
 import edition
 
@@ -89,3 +92,32 @@ def test_html_fallback_is_a_static_chart_with_a_line_on_running_live(tables):
     bundle = explorer._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
     assert edition.explorers.RUN_LIVE in bundle["text/html"] and "vegaEmbed" in bundle["text/html"]
+
+
+def test_explorers_live_in_a_real_kernel():
+    """The same steps a reader takes in JupyterLab, in a real ipykernel: the explorer displays as a
+    live widget, and setting a widget's value there changes the selection."""
+    from jupyter_client.manager import start_new_kernel
+
+    manager, client = start_new_kernel(kernel_name="python3", cwd=str(ROOT / "book"))
+    outputs = []
+    try:
+        reply = client.execute_interactive(
+            "import json, edition\n"
+            "t = {name: edition.load_table(name) for name in ['events', 'people', 'sources']}\n"
+            "explorer = edition.TimelineExplorer(t['events'], t['people'], t['sources'])\n"
+            "display(explorer)\n"
+            "everyone = len(explorer.selection)\n"
+            "explorer.people.value = ('trotsky',)\n"
+            "print(json.dumps([everyone, len(explorer.selection)]))\n",
+            timeout=120, output_hook=lambda message: outputs.append(message),
+        )
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+    assert reply["content"]["status"] == "ok", reply["content"]
+    shown = [m["content"]["data"] for m in outputs if m["msg_type"] == "display_data"]
+    assert any("application/vnd.jupyter.widget-view+json" in data for data in shown), "no live widget was displayed"
+    printed = "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream" and m["content"]["name"] == "stdout")
+    everyone, trotsky = json.loads(printed)
+    assert 0 < trotsky < everyone
