@@ -36,7 +36,9 @@ CHANGED = ROOT / "book" / "troika.ipynb"  # the notebook edited for "rebuild aft
 
 def timed(command: list[str], **kwargs) -> float:
     start = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, check=True, capture_output=True, **kwargs)
+    finished = subprocess.run(command, cwd=ROOT, check=False, capture_output=True, text=True, **kwargs)
+    if finished.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{finished.stdout[-4000:]}\n{finished.stderr[-2000:]}")
     return time.perf_counter() - start
 
 
