@@ -93,7 +93,7 @@ def pages() -> tuple[list[dict], str, dict[str, float]]:
         for path in sorted(str(p.relative_to(site)) for p in site.rglob("*.html") if "_static" not in p.parts):
             page = browser.new_context().new_page()
             received = []
-            page.on("response", received.append)
+            page.on("response", lambda response: received.append(response))
             start = time.perf_counter()
             page.goto(f"{url}/{path}", wait_until="load")
             charts = page.locator(".vega-embed").count()
