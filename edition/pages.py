@@ -9,7 +9,10 @@ JupyterLab. For the book, each such output is rewritten when the page is written
   same commit write the same page;
 - the marks that have no meaning of their own for a screen reader (a brush, a map's land shapes)
   are hidden from it, and the data behind the chart follows in a ``<details>`` block that
-  ``book/_static/edition.js`` fills with tables when a reader opens it.
+  ``book/_static/edition.js`` fills with tables when a reader opens it;
+- the compiled spec goes to a file of its own, which ``edition.js`` fetches and draws only when the
+  chart nears the viewport: a reader on a slow phone gets the text first, and the chart library
+  and the spec only when a chart is about to be seen.
 """
 
 import hashlib
@@ -28,6 +31,8 @@ _ALTAIR_OUTPUT = re.compile(
     re.DOTALL,
 )
 _SPEC_START = "})("
+CHART_CLASS = 'class="edition-chart"'  # how edition.js (and the build) find a page's charts
+SPEC_DIR = "charts"  # in the static folder: a compiled chart per file, named by its spec's digest
 
 
 class ChartCompileError(ValueError):
@@ -85,28 +90,24 @@ def _data_disclosure(chart_id: str) -> str:
             f'<div class="chart-data-scroll"></div></details>')
 
 
-def _script_json(value) -> str:
-    """JSON that is safe inside a <script> element (no "</" can close it early)."""
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False).replace("</", "<\\/")
-
-
-def _replacement(match: re.Match, seen: dict[str, int]) -> str:
+def _replacement(match: re.Match, seen: dict[str, int], static_url: str, specs: dict[str, str]) -> str:
     spec, options = _spec_and_options(match.group(0))
     digest = hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:12]
     seen[digest] = seen.get(digest, 0) + 1
     chart_id = f"chart-{digest}" + (f"-{seen[digest]}" if seen[digest] > 1 else "")
-    vega = compile_spec(spec)
-    options = {**options, "mode": "vega"}
+    specs[f"{digest}.json"] = json.dumps({"spec": compile_spec(spec), "options": {**options, "mode": "vega"}},
+                                         separators=(",", ":"), ensure_ascii=False, sort_keys=True)
     description = spec.get("description", "")
     label = f' role="figure" aria-label="{html.escape(description)}"' if description else ""
-    return (
-        f'<div id="{chart_id}" class="edition-chart"{label}></div>'
-        + _data_disclosure(chart_id)  # before the script, which wires it up as it runs
-        + f'<script>editionChart("{chart_id}", {_script_json(vega)}, {_script_json(options)});</script>'
-    )
+    # The page names the chart's file; edition.js fetches and draws it when the chart nears the viewport.
+    return (f'<div id="{chart_id}" {CHART_CLASS} data-spec="{static_url}{SPEC_DIR}/{digest}.json"{label}></div>'
+            + _data_disclosure(chart_id))
 
 
-def compile_charts(body: str) -> str:
-    """Rewrite every Altair output in a page body (see the module's docstring)."""
+def compile_charts(body: str, static_url: str = "_static/") -> tuple[str, dict[str, str]]:
+    """Rewrite every Altair output in a page body (see the module's docstring). ``static_url`` is
+    the static folder as the page reaches it. Returns the new body and the chart files it names
+    (file name in ``_static/charts/``: compiled spec and embed options, as JSON)."""
     seen: dict[str, int] = {}
-    return _ALTAIR_OUTPUT.sub(lambda match: _replacement(match, seen), body)
+    specs: dict[str, str] = {}
+    return _ALTAIR_OUTPUT.sub(lambda match: _replacement(match, seen, static_url, specs), body), specs

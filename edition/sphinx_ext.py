@@ -1,7 +1,10 @@
-"""Sphinx extension: serve the chart libraries with the pages that draw charts.
+"""Sphinx extension: light pages, with the chart libraries served from the book itself.
 
 Each chart of a page is compiled from Altair's Vega-Lite to Vega when the page is written
-(``edition.pages``), so the pages need only vega and vega-embed, served from the book itself.
+(``edition.pages``), so the pages need only vega and vega-embed, and only once a chart nears the
+viewport: ``edition.js`` (on chart pages only) loads them then. No script holds up the first
+paint (the layout template runs them once the page is drawn), and the pages link a single stylesheet that keeps only the rules
+they and their scripts can use (``edition.bundle``, ``edition.purge``; ``edition.slim`` for icons).
 The build stops if the served copies are not the versions Altair asks for, or if vl-convert
 cannot compile the Vega-Lite version Altair writes.
 """
@@ -13,11 +16,12 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ExtensionError
 
-from . import pages, slim, vendor
+from . import bundle, pages, purge, slim, vendor
 from .paths import BOOK_DIR, ROOT
 from .served import SERVED_DIR
 
 SPHINX_DESIGN_FILES = {"sphinx-design.min.css", "design-tabs.js"}
+THEME_STYLESHEETS = ["styles/theme.css", "styles/pydata-sphinx-theme.css"]  # linked by the theme's template, before the others
 CHART_SCRIPT = "edition.js"  # draws the compiled charts and their data tables (book/_static/)
 
 
@@ -29,9 +33,9 @@ def _check_and_record(app: Sphinx, config: Config) -> None:
             + " (refresh the served libraries with `python -m edition vendor`; pin a vl-convert-python that compiles Altair's Vega-Lite)"
         )
     # Kept as a config value so that any change to what is injected rewrites every page.
-    config.edition_chart_scripts = [vendor.script_path(library) for library in vendor.LIBRARIES] + [CHART_SCRIPT]
-    for order, path in enumerate(config.edition_chart_scripts):
-        app.add_js_file(path, priority=101 + order)
+    config.edition_chart_libraries = " ".join(vendor.script_path(library) for library in vendor.LIBRARIES)
+    # edition.js loads the libraries (paths relative to itself) when the first chart nears the viewport
+    app.add_js_file(CHART_SCRIPT, priority=101, **{"data-libraries": config.edition_chart_libraries})
 
 
 def _copy_served_data(app: Sphinx, exception: Exception | None) -> None:
@@ -42,9 +46,18 @@ def _copy_served_data(app: Sphinx, exception: Exception | None) -> None:
         shutil.copytree(SERVED_DIR, target, dirs_exist_ok=True)
 
 
-def _slim_icons(app: Sphinx, exception: Exception | None) -> None:
+def _slim_assets(app: Sphinx, exception: Exception | None) -> None:
+    """Cut the icon fonts to the icons the pages use, and write the one stylesheet the pages link:
+    the theme's and the extensions' sheets, cut to the rules the pages and scripts can use (they
+    hold up a page's first paint, so every byte counts)."""
     if exception is None and app.builder.format == "html":
-        slim.slim_icons(Path(app.outdir))
+        site = Path(app.outdir)
+        slim.slim_icons(site)
+        stylesheets = getattr(app.builder, "edition_stylesheets", None)
+        if stylesheets is not None:  # else no page was written: the static files, bundle included, are as they were
+            bundle.bundle_stylesheets(site / "_static", stylesheets, purge.site_tokens(site))
+        elif not (site / "_static" / bundle.BUNDLE).exists():
+            raise ExtensionError(f"{site / '_static' / bundle.BUNDLE} is missing and no page was written: build with --all")
 
 
 def _prepare_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -52,11 +65,13 @@ def _prepare_page(app: Sphinx, pagename: str, templatename: str, context: dict, 
     state is useless without a kernel (their HTML output is a static chart), and a page with no
     chart needs no chart library."""
     if "body" in context:
+        body, specs = pages.compile_charts(context["body"], context["pathto"]("_static/", 1))
+        _write_specs(Path(app.outdir) / "_static" / pages.SPEC_DIR, specs)
         # sphinxcontrib-bibtex marks its list role="list" around entries that are not list items
         # (an ARIA error for screen readers); a plain block is what it is.
-        context["body"] = pages.compile_charts(context["body"]).replace('<div role="list" class="citation-list">', '<div class="citation-list">')
+        context["body"] = body.replace('<div role="list" class="citation-list">', '<div class="citation-list">')
     body = context.get("body", "")
-    unused = set() if "editionChart(" in body else set(app.config.edition_chart_scripts)
+    unused = set() if pages.CHART_CLASS in body else {CHART_SCRIPT}
     if 'class="sd-' not in body:  # sphinx-design, loaded by Jupyter Book, is used by no page of ours
         unused |= SPHINX_DESIGN_FILES
     context["script_files"] = [
@@ -64,7 +79,23 @@ def _prepare_page(app: Sphinx, pagename: str, templatename: str, context: dict, 
         if getattr(script, "attributes", {}).get("type") != "application/vnd.jupyter.widget-state+json"
         and _static_name(script) not in unused
     ]
-    context["css_files"] = [css for css in context.get("css_files", []) if _static_name(css) not in unused]
+    # The page links one bundle of its stylesheets (see the layout template), which the build
+    # writes at the end from every written page's list.
+    stylesheets = getattr(app.builder, "edition_stylesheets", [])
+    for name in THEME_STYLESHEETS + [_static_name(css) for css in context.get("css_files", []) if _static_name(css) not in unused]:
+        if name not in stylesheets:
+            stylesheets.append(name)
+    app.builder.edition_stylesheets = stylesheets
+    context["edition_stylesheet"] = f"_static/{bundle.BUNDLE}"
+
+
+def _write_specs(folder: Path, specs: dict[str, str]) -> None:
+    """Write the compiled charts (named by digest: the same chart on two pages is one file)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in specs.items():
+        path = folder / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
 
 
 def _static_name(asset) -> str:
@@ -82,9 +113,9 @@ def _drop_thebe(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> dict:
     _drop_thebe(app)
-    app.add_config_value("edition_chart_scripts", [], "html")
+    app.add_config_value("edition_chart_libraries", "", "html")
     app.connect("config-inited", _check_and_record)
     app.connect("build-finished", _copy_served_data)
-    app.connect("build-finished", _slim_icons)
+    app.connect("build-finished", _slim_assets)
     app.connect("html-page-context", _prepare_page)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

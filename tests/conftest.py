@@ -17,6 +17,23 @@ CHROMIUM = Path(os.environ.get("EDITION_CHROMIUM", "/usr/bin/chromium"))
 STRICT_BUILD = ["jupyter-book", "build", ".", "-W", "-n", "--keep-going"]
 
 
+# A chart counts as drawn when its SVG holds data marks (not just axes): its data loaded.
+CHARTS_DRAWN = """() => [...document.querySelectorAll('.edition-chart')]
+    .every(c => c.querySelector('g.role-mark > path, g.role-mark > line, g.role-mark > text'))"""
+
+
+def draw_every_chart(page, timeout: int = 15000) -> int:
+    """Bring each chart of an open page into view, as a reader scrolling down would (charts are
+    drawn only as they near the viewport), wait until all are drawn; returns how many there are."""
+    charts = page.locator(".edition-chart")
+    count = charts.count()
+    for index in range(count):
+        charts.nth(index).scroll_into_view_if_needed()
+    if count:
+        page.wait_for_function(CHARTS_DRAWN, timeout=timeout)
+    return count
+
+
 def run_strict_build(root: Path) -> subprocess.CompletedProcess:
     """The real jupyter-book, warnings as errors; returns the finished process."""
     return subprocess.run(STRICT_BUILD, check=False, cwd=root, capture_output=True, text=True)

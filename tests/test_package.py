@@ -1,5 +1,6 @@
 """The edition package: served chart libraries, bibliography, theme, chart and excerpt builders."""
 
+import json
 import re
 
 import altair as alt
@@ -132,19 +133,24 @@ def _altair_output(chart) -> str:
 def test_pages_compile_altair_output_to_vega_with_a_stable_id_and_no_cdn():
     chart = alt.Chart(alt.Data(values=[{"a": 1, "b": "x"}, {"a": 2, "b": "</b>"}])).mark_point().encode(
         x="a:Q", tooltip="b:N").properties(title="T", description="Two points")
-    first, second = (pages.compile_charts(f"<p>before</p>{_altair_output(chart)}<p>after</p>") for _ in range(2))
-    assert first == second, "the same chart must compile to the same page"
-    assert "altair-viz" not in first and "cdn.jsdelivr" not in first and "vega-lite" not in first
-    assert first.startswith("<p>before</p>") and first.endswith("<p>after</p>")
-    assert 'editionChart("chart-' in first and '"$schema":"https://vega.github.io/schema/vega/' in first
-    assert "</b>" not in first and "<\\/b>" in first, "data must not be able to close the script early"
-    assert 'aria-label="Two points"' in first and 'class="chart-data"' in first
+    first, second = (pages.compile_charts(f"<p>before</p>{_altair_output(chart)}<p>after</p>", "../_static/") for _ in range(2))
+    assert first == second, "the same chart must compile to the same page and file"
+    body, specs = first
+    assert "altair-viz" not in body and "cdn.jsdelivr" not in body and "vega-lite" not in body and "<script" not in body
+    assert body.startswith("<p>before</p>") and body.endswith("<p>after</p>")
+    [(name, text)] = specs.items()
+    assert f'data-spec="../_static/charts/{name}"' in body and body.count(name.removesuffix(".json")) >= 2  # file and id
+    compiled = json.loads(text)
+    assert compiled["spec"]["$schema"].startswith("https://vega.github.io/schema/vega/") and compiled["options"]["mode"] == "vega"
+    assert "</b>" in text, "the data travel whole in the chart's file"
+    assert 'aria-label="Two points"' in body and 'class="chart-data"' in body
 
 
 def test_pages_number_repeated_charts_and_hide_brushes_from_screen_readers():
     brush = alt.selection_interval(encodings=["x"], name="zoom")
     chart = alt.Chart(alt.Data(values=[{"a": 1}])).mark_point().encode(x="a:Q").add_params(brush)
-    html = pages.compile_charts(_altair_output(chart) * 2)
+    html, specs = pages.compile_charts(_altair_output(chart) * 2)
+    assert len(specs) == 1, "one chart shown twice is one file"
     ids = re.findall(r'<div id="(chart-[0-9a-f]{12}(?:-2)?)"', html)
     assert len(ids) == 2 and ids[1] == ids[0] + "-2"
     vega = pages.compile_spec(chart.to_dict())

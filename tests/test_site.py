@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import nbformat
 import pytest
-from conftest import ROOT, run_strict_build
+from conftest import ROOT, draw_every_chart, run_strict_build
 
 pytestmark = pytest.mark.browser
 
@@ -28,17 +28,10 @@ def visit(browser, url: str) -> dict:
     page.on("requestfailed", lambda request: seen["failed"].append(request.url))
     page.on("response", lambda response: seen["failed"].append(f"{response.status} {response.url}") if response.status >= 400 else None)
     page.goto(url, wait_until="networkidle")
-    charts = page.locator(".vega-embed")
-    seen["charts"] = charts.count()
-    if seen["charts"]:
-        page.wait_for_function(
-            "() => [...document.querySelectorAll('.vega-embed')].every(c => c.querySelector('svg, canvas'))", timeout=15000)
-        # a chart counts as drawn when its SVG holds data marks (not just axes): the data loaded
-        page.wait_for_function(
-            "() => [...document.querySelectorAll('.vega-embed')].every(c => c.querySelector('g.role-mark > path, g.role-mark > line, g.role-mark > text'))",
-            timeout=15000)
+    seen["charts"] = draw_every_chart(page)
     seen["drawn"] = page.evaluate(
-        "() => [...document.querySelectorAll('.vega-embed')].filter(c => c.querySelector('g.role-mark > path, g.role-mark > line, g.role-mark > text')).length")
+        "() => [...document.querySelectorAll('.edition-chart')].filter(c => c.querySelector('g.role-mark > path, g.role-mark > line, g.role-mark > text')).length")
+    page.wait_for_load_state("networkidle")  # the chart libraries and data fetched on the way
     seen["excerpts"] = page.locator("figure.excerpt").count()
     page.close()
     return seen
@@ -70,15 +63,25 @@ def test_every_chapter_quotes_excerpts_and_draws_its_charts(built_site, site_url
 
 def test_chart_pages_serve_vega_and_no_compiler_or_cdn(built_site):
     html = (built_site / "book" / "testament.html").read_text(encoding="utf-8")
-    positions = [html.index(marker) for marker in ("vendor/vega/vega.min.js", "vendor/vega-embed/vega-embed.min.js", "_static/edition.js", "editionChart(")]
-    assert positions == sorted(positions)
+    # edition.js names the served libraries it loads when a chart nears the viewport
+    loader = re.search(r'<script[^>]*src="../_static/edition.js[^>]*>', html)
+    libraries = re.search(r'data-libraries="([^"]+)"', loader.group(0)).group(1).split() if loader else []
+    assert libraries == ["vendor/vega/vega.min.js", "vendor/vega-embed/vega-embed.min.js"], loader
+    assert all((built_site / "_static" / path).exists() for path in libraries)
+    assert re.search(r'class="edition-chart" data-spec="../_static/charts/[0-9a-f]{12}.json"', html)
+    # no script holds up the first paint: every script file waits, inert, in the template the
+    # page runs once it is drawn
+    held = re.search(r'<template id="edition-scripts">(.*?)</template>', html, re.DOTALL)
+    assert held and "edition.js" in held.group(1) and "bootstrap.js" in held.group(1)
+    outside = html.replace(held.group(0), "")
+    assert re.findall(r"<script[^>]*\bsrc=[^>]*>", outside) == [] and 'rel="preload"' not in outside
     # charts are compiled to Vega when the book is built: no Vega-Lite compiler, no Altair loader
     # with its CDN addresses, no <script> or stylesheet from another host, no RequireJS
     assert "vega-lite.min.js" not in html and "altair-viz" not in html and "cdn.jsdelivr" not in html
     assert not re.findall(r'<(?:script|link)[^>]+(?:src|href)="(?:https?:)?//', html)
     assert "require.js" not in html and "requirejs" not in html.split("<body")[0]
     glossary = (built_site / "book" / "glossary.html").read_text(encoding="utf-8")
-    assert "vega.min.js" not in glossary, "a page with no chart loads no chart library"
+    assert "edition.js" not in glossary and "vega.min.js" not in glossary, "a page with no chart loads no chart library"
 
 
 def test_a_chart_pointed_at_the_cdn_is_caught(built_site, site_url, browser, tmp_path):
@@ -121,7 +124,7 @@ def _marks_state(page, chart_index: int) -> list[str]:
 def _open(browser, url):
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     page.goto(url, wait_until="networkidle")
-    page.wait_for_function("() => [...document.querySelectorAll('.vega-embed')].every(c => c.querySelector('g.role-mark > path'))", timeout=15000)
+    draw_every_chart(page)
     return page
 
 
@@ -153,6 +156,6 @@ def test_person_list_and_legend_filter_the_purge_timeline(built_site, site_url, 
 def test_explorers_show_a_static_chart_and_how_to_run_them_live(built_site, site_url, browser):
     page = _open(browser, f"{site_url}/book/explore.html")
     assert page.get_by_text("Run this notebook in JupyterLab").count() == 3
-    assert page.locator(".vega-embed").count() >= 3
+    assert page.locator(".edition-chart.vega-embed").count() >= 3
     assert page.locator("script[type='application/vnd.jupyter.widget-view+json']").count() == 0
     page.close()
