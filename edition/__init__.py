@@ -1,41 +1,45 @@
 """The edition's shared code: data loading and checking, the chart theme, charts and excerpts.
 
-Importing the package registers and enables the chart theme once and sets how charts embed
-(SVG, so screen readers and tests see the marks; no action menu).
+The names below load on first use, so ``python -m edition build`` (which needs none of them)
+starts at once. The first use of any of them registers and enables the chart theme and sets how
+charts embed (SVG, so screen readers and tests see the marks; no action menu): see ``theme``.
 """
 
-import altair as alt
+import importlib
 
-from . import criticism, explorers, summaries, theme  # noqa: F401  (theme: registers the chart theme)
-from .catalogue import schema_tables, table_summary
-from .charts import fates_chart, fates_marks, politburo_chart, rehabilitation_chart, sovnarkom_chart, trials_chart
-from .criticism import sources_overview_chart, verdicts_chart
-from .exile import exile_map, exile_timeline_chart
-from .explorers import PersonDossier, StatisticsExplorer, TimelineExplorer
-from .statistics import estimates_chart, gulag_chart, operations_chart, repression_chart
-from .timelines import kirov_aftermath_chart, purge_timeline_chart, succession_chart
-from .data import (
-    DataError,
-    check_package,
-    load_annotations,
-    load_claims,
-    load_defendants,
-    load_estimates,
-    load_events,
-    load_excerpts,
-    load_offices,
-    load_operations,
-    load_people,
-    load_places,
-    load_repression_annual,
-    load_series,
-    load_sources,
-    load_table,
-    load_trials,
-)
-from .excerpts import excerpt_html, show_excerpt
+_EXPORTS = {
+    "catalogue": ["schema_tables", "table_summary"],
+    "charts": ["fates_chart", "fates_marks", "politburo_chart", "rehabilitation_chart", "sovnarkom_chart", "trials_chart"],
+    "criticism": ["sources_overview_chart", "verdicts_chart"],
+    "exile": ["exile_map", "exile_timeline_chart"],
+    "explorers": ["PersonDossier", "StatisticsExplorer", "TimelineExplorer"],
+    "statistics": ["estimates_chart", "gulag_chart", "operations_chart", "repression_chart"],
+    "timelines": ["kirov_aftermath_chart", "purge_timeline_chart", "succession_chart"],
+    "data": ["DataError", "check_package", "load_annotations", "load_claims", "load_defendants", "load_estimates",
+             "load_events", "load_excerpts", "load_offices", "load_operations", "load_people", "load_places",
+             "load_repression_annual", "load_series", "load_sources", "load_table", "load_trials"],
+    "excerpts": ["excerpt_html", "show_excerpt"],
+}
+_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
-alt.renderers.set_embed_options(renderer="svg", actions=False)
+
+def __getattr__(name: str):
+    """Load an exported name, or a submodule (``edition.summaries``), on first use."""
+    if name.startswith("__"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    importlib.import_module(f"{__name__}.theme")  # the theme first: every chart drawn after this uses it
+    if name in _MODULE_OF:
+        value = getattr(importlib.import_module(f"{__name__}.{_MODULE_OF[name]}"), name)
+    else:
+        try:
+            value = importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as error:
+            if error.name != f"{__name__}.{name}":
+                raise
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "DataError",

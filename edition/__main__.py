@@ -1,4 +1,4 @@
-"""Command line: ``python -m edition check [DIR]`` and ``python -m edition vendor``."""
+"""Command line: ``python -m edition build|check|vendor|bib|register`` (``--help`` says what each does)."""
 
 import argparse
 import sys
@@ -15,7 +15,17 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("vendor", help="refresh the served vega libraries from npm at Altair's versions")
     commands.add_parser("bib", help="write book/references.bib from data/sources.csv")
     commands.add_parser("register", help="write book/people.md from data/people.csv")
+    from .build import add_arguments, build
+
+    add_arguments(commands.add_parser("build", help="build the book: notebooks run in parallel into the cache, nothing run when nothing changed"))
     args = parser.parse_args(argv)
+
+    if args.command == "build":
+        try:
+            return build(args.root, args.strict, args.jobs)
+        except RuntimeError as error:  # a notebook failed: its traceback, not ours
+            print(error, file=sys.stderr)
+            return 1
 
     if args.command == "vendor":
         from .vendor import vendor

@@ -102,3 +102,7 @@ def edition_theme() -> alt.theme.ThemeConfig:
             "text": {"color": INK},
         }
     }
+
+
+# Charts embed as SVG, so screen readers and tests see the marks, and with no action menu.
+alt.renderers.set_embed_options(renderer="svg", actions=False)

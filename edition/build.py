@@ -1,0 +1,166 @@
+"""Build the book: ``python -m edition build [DIR] [--strict] [--jobs N]`` (DIR: the book's root).
+
+It wraps ``jupyter-book build`` for three reasons:
+
+- **Stale outputs.** Jupyter Book's notebook cache knows only a notebook's code, so after a change
+  to the data or to the ``edition`` package it would serve the old outputs. When those change,
+  the cache is emptied.
+- **Speed of a cold build.** Jupyter Book executes the notebooks one after another. Here the
+  notebooks the cache lacks are executed ``--jobs`` at a time (default: one per core) into the
+  cache, the way Jupyter Book itself would execute them, so Sphinx then only reads them.
+- **Speed of a rebuild with no change.** Sphinx and its extensions take seconds to start. A
+  fingerprint of everything the build reads (sources, data, package, configuration, source texts,
+  tool versions) is kept beside the site; while it still matches, nothing is run.
+
+A lock keeps two builds of one checkout (two test workers, say) from writing the site at once.
+"""
+
+import argparse
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from importlib import metadata
+from pathlib import Path
+
+import yaml
+
+from .paths import seeds_dir
+
+try:  # POSIX; elsewhere two builds of one checkout must not be started at once
+    import fcntl
+except ImportError:
+    fcntl = None
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+JUPYTER_BOOK = ["jupyter-book", "build", "."]
+STRICT = ["-W", "-n", "--keep-going"]  # any warning, and any exception in a cell, fails the build
+CACHE = Path("_build/.jupyter_cache")
+STAMP = Path("_build/html/.edition-build")  # the fingerprint of the last successful build
+EXECUTION_STAMP = CACHE / "edition-inputs"  # the fingerprint of the data and package the cache was made with
+TIMEOUT = 180  # seconds per cell, as execute.timeout in _config.yml
+TOOLS = ["jupyter-book", "sphinx", "myst-nb", "jupyter-cache", "sphinx-book-theme", "pydata-sphinx-theme",
+         "sphinxcontrib-bibtex", "altair", "vl-convert-python", "pandas", "numpy", "fonttools", "tinycss2"]
+SKIPPED_PARTS = {"__pycache__", ".ipynb_checkpoints", "_build"}
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.rglob("*") if path.is_file() and not SKIPPED_PARTS & set(path.relative_to(folder).parts))
+
+
+def fingerprint(folders: list[Path], files: list[Path], extra: str = "") -> str:
+    """A digest of the names and bytes of every file in ``folders`` and of ``files``, and ``extra``."""
+    digest = hashlib.sha256(extra.encode())
+    for path in [file for folder in folders if folder.is_dir() for file in _files(folder)] + [f for f in files if f.is_file()]:
+        digest.update(str(path).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _execution_inputs(root: Path) -> str:
+    """What a notebook's outputs depend on besides its code: the data, the package, the source texts."""
+    return fingerprint([root / "data", PACKAGE_DIR, seeds_dir()], [], sys.version)
+
+
+def _build_inputs(root: Path, strict: bool) -> str:
+    versions = " ".join(f"{tool}={metadata.version(tool)}" for tool in TOOLS)
+    return fingerprint([root / "book"], [root / "_config.yml", root / "_toc.yml", root / "requirements.txt"],
+                       f"{_execution_inputs(root)} {versions} strict={strict}")
+
+
+def toc_notebooks(root: Path) -> list[Path]:
+    """The notebooks the table of contents names, in its order."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    names: list[str] = []
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            if "file" in node or "root" in node:
+                names.append(node.get("file") or node.get("root"))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(toc)
+    return [root / f"{name}.ipynb" for name in names if (root / f"{name}.ipynb").is_file()]
+
+
+def _execute(path: Path) -> tuple[str, float, str | None]:
+    """Execute one notebook in its folder, as myst-nb does; returns it as JSON, the seconds taken
+    and the error's text, if any. Runs in a worker process."""
+    import nbformat
+    from jupyter_cache.executors.utils import single_nb_execution
+
+    notebook = nbformat.read(path, as_version=4)
+    result = single_nb_execution(notebook, cwd=str(path.parent), timeout=TIMEOUT, allow_errors=False, meta_override=True)
+    return nbformat.writes(notebook), result.time, result.exc_string if result.err is not None else None
+
+
+def execute_into_cache(root: Path, jobs: int) -> list[str]:
+    """Execute the notebooks the cache lacks, ``jobs`` at a time, and cache them; returns their names.
+    Raises RuntimeError naming the notebook if one fails (the strict build would fail on it too)."""
+    # imported here: nbformat's schema checks take a second to load, which a build with no change skips
+    import nbformat
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+
+    cache = get_cache(str(root / CACHE))
+    missing = []
+    for path in toc_notebooks(root):
+        try:
+            cache.match_cache_notebook(nbformat.read(path, as_version=4))
+        except KeyError:
+            missing.append(path)
+    if not missing:
+        return []
+    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(missing)))) as pool:
+        for path, (text, seconds, error) in zip(missing, pool.map(_execute, missing)):
+            if error:
+                raise RuntimeError(f"executing {path.relative_to(root)} failed:\n{error}")
+            cache.cache_notebook_bundle(CacheBundleIn(nbformat.reads(text, as_version=4), str(path), data={"execution_seconds": seconds}),
+                                        check_validity=False, overwrite=True)
+            print(f"executed {path.relative_to(root)} in {seconds:.1f} s", flush=True)
+    return [str(path.relative_to(root)) for path in missing]
+
+
+def build(root: Path, strict: bool = False, jobs: int | None = None) -> int:
+    """Build the book in ``root`` (see the module's docstring); returns jupyter-book's exit code."""
+    root = root.resolve()
+    if not jobs:
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    (root / "_build").mkdir(exist_ok=True)
+    with open(root / "_build" / ".edition-build.lock", "w") as lock:
+        if fcntl:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        wanted = _build_inputs(root, strict)
+        stamp = root / STAMP
+        if stamp.is_file() and stamp.read_text() == wanted and (root / "_build/html/index.html").is_file():
+            print(f"the book is up to date: nothing it reads has changed since the last build ({root / '_build/html'})")
+            return 0
+        inputs = _execution_inputs(root)
+        command = JUPYTER_BOOK + (STRICT if strict else [])
+        if (root / CACHE).exists() and (not (root / EXECUTION_STAMP).is_file() or (root / EXECUTION_STAMP).read_text() != inputs):
+            print("the data, the package or the source texts changed: the notebooks will run again", flush=True)
+            shutil.rmtree(root / CACHE)
+            command.append("--all")  # Sphinx would otherwise keep the pages of notebooks whose files did not change
+        start = time.perf_counter()
+        executed = execute_into_cache(root, jobs)
+        (root / EXECUTION_STAMP).write_text(inputs)
+        if executed:
+            print(f"executed {len(executed)} notebooks, {jobs} at a time, in {time.perf_counter() - start:.1f} s", flush=True)
+        stamp.unlink(missing_ok=True)
+        result = subprocess.run(command, cwd=root, check=False)
+        if result.returncode == 0:
+            # read after the build: running the notebooks rewrites the chart data in book/_static/data
+            stamp.write_text(_build_inputs(root, strict))
+        return result.returncode
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("root", nargs="?", type=Path, default=Path("."), help="the book's root folder (default: here)")
+    parser.add_argument("--strict", action="store_true", help="fail on any warning (-W -n --keep-going)")
+    parser.add_argument("--jobs", type=int, default=None, help="notebooks executed at a time (default: one per core)")

@@ -1,0 +1,72 @@
+"""The build command (``python -m edition build``): what it runs again, and what it skips."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+from conftest import ROOT
+
+from edition import build
+
+
+def test_fingerprint_follows_every_byte_and_name(tmp_path: Path):
+    folder = tmp_path / "book"
+    folder.mkdir()
+    (folder / "a.md").write_text("one")
+    first = build.fingerprint([folder], [])
+    assert build.fingerprint([folder], []) == first
+    (folder / "a.md").write_text("two")
+    assert build.fingerprint([folder], []) != first
+    (folder / "a.md").write_text("one")
+    (folder / "__pycache__").mkdir()
+    (folder / "__pycache__" / "x.pyc").write_bytes(b"\0")  # caches are not sources
+    assert build.fingerprint([folder], []) == first
+    (folder / "b.md").write_text("")
+    assert build.fingerprint([folder], []) != first
+    assert build.fingerprint([folder], [], "strict=True") != build.fingerprint([folder], [], "strict=False")
+
+
+def test_the_notebooks_are_those_of_the_table_of_contents_in_order():
+    names = [path.stem for path in build.toc_notebooks(ROOT)]
+    assert names[:3] == ["intro", "testament", "troika"] and "explore" in names
+    assert "people" not in names and "glossary" not in names  # Markdown pages, nothing to execute
+
+
+def _tiny_book(root: Path, value: str) -> None:
+    """A one-chapter book whose notebook prints a value read from its data folder."""
+    for name in ("_config.yml", "book/_static", "book/_templates", "book/_extra", "book/references.bib"):
+        source, target = ROOT / name, root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, target)
+    (root / "_toc.yml").write_text("format: jb-book\nroot: book/tiny\n")
+    (root / "data").mkdir()
+    (root / "data" / "value.txt").write_text(value)
+    notebook = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    notebook.cells = [nbformat.v4.new_markdown_cell("# Tiny"), nbformat.v4.new_code_cell("print(open('../data/value.txt').read())")]
+    nbformat.write(notebook, root / "book" / "tiny.ipynb")
+
+
+def _build(root: Path) -> str:
+    result = subprocess.run([sys.executable, "-m", "edition", "build", "--strict"], cwd=root, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return result.stdout
+
+
+def test_build_skips_when_nothing_changed_and_reruns_notebooks_when_data_change(tmp_path: Path):
+    _tiny_book(tmp_path, "first value")
+    page = tmp_path / "_build" / "html" / "book" / "tiny.html"
+
+    assert "executed book/tiny.ipynb" in _build(tmp_path)
+    assert "first value" in page.read_text()
+    written = page.stat().st_mtime_ns
+
+    assert "the book is up to date" in _build(tmp_path)
+    assert page.stat().st_mtime_ns == written, "a build with no change wrote the page again"
+
+    # The notebook's code is the same, so Jupyter Book's cache alone would keep the old output.
+    (tmp_path / "data" / "value.txt").write_text("second value")
+    output = _build(tmp_path)
+    assert "the notebooks will run again" in output and "executed book/tiny.ipynb" in output
+    assert "second value" in page.read_text() and "first value" not in page.read_text()
