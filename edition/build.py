@@ -10,7 +10,7 @@ It wraps ``jupyter-book build`` for three reasons:
   cache, the way Jupyter Book itself would execute them, so Sphinx then only reads them.
 - **Speed of a rebuild with no change.** Sphinx and its extensions take seconds to start. A
   fingerprint of everything the build reads (sources, data, package, configuration, source texts,
-  tool versions) is kept beside the site; while it still matches, nothing is run.
+  tool versions) is kept in ``_build/``; while it still matches and the site is there, nothing is run.
 
 A lock keeps two builds of one checkout (two test workers, say) from writing the site at once.
 """
@@ -39,7 +39,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 JUPYTER_BOOK = ["jupyter-book", "build", "."]
 STRICT = ["-W", "-n", "--keep-going"]  # any warning, and any exception in a cell, fails the build
 CACHE = Path("_build/.jupyter_cache")
-STAMP = Path("_build/html/.edition-build")  # the fingerprint of the last successful build
+STAMP = Path("_build/.edition-build")  # the fingerprints of the last successful build: all inputs, static ones
 EXECUTION_STAMP = CACHE / "edition-inputs"  # the fingerprint of the data and package the cache was made with
 TIMEOUT = 180  # seconds per cell, as execute.timeout in _config.yml
 TOOLS = ["jupyter-book", "sphinx", "myst-nb", "jupyter-cache", "sphinx-book-theme", "pydata-sphinx-theme",
@@ -52,10 +52,13 @@ def _files(folder: Path) -> list[Path]:
 
 
 def fingerprint(folders: list[Path], files: list[Path], extra: str = "") -> str:
-    """A digest of the names and bytes of every file in ``folders`` and of ``files``, and ``extra``."""
+    """A digest of the names and bytes of every file in ``folders`` and of ``files``, and ``extra``.
+    Names are taken relative to each folder, so a copy of the book elsewhere has the same one."""
     digest = hashlib.sha256(extra.encode())
-    for path in [file for folder in folders if folder.is_dir() for file in _files(folder)] + [f for f in files if f.is_file()]:
-        digest.update(str(path).encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    named = [(f"{index}/{file.relative_to(folder).as_posix()}", file) for index, folder in enumerate(folders) if folder.is_dir() for file in _files(folder)]
+    named += [(f"file/{file.name}", file) for file in files if file.is_file()]
+    for name, path in named:
+        digest.update(name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 
@@ -68,6 +71,12 @@ def _build_inputs(root: Path, strict: bool) -> str:
     versions = " ".join(f"{tool}={metadata.version(tool)}" for tool in TOOLS)
     return fingerprint([root / "book"], [root / "_config.yml", root / "_toc.yml", root / "requirements.txt"],
                        f"{_execution_inputs(root)} {versions} strict={strict}")
+
+
+def _static_inputs(root: Path) -> str:
+    """The files Sphinx copies or uses for every page: the static folder, templates, configuration."""
+    return fingerprint([root / "book" / "_static", root / "book" / "_templates"], [root / "_config.yml"],
+                       " ".join(f"{tool}={metadata.version(tool)}" for tool in TOOLS))
 
 
 def toc_notebooks(root: Path) -> list[Path]:
@@ -138,7 +147,8 @@ def build(root: Path, strict: bool = False, jobs: int | None = None) -> int:
             fcntl.flock(lock, fcntl.LOCK_EX)
         wanted = _build_inputs(root, strict)
         stamp = root / STAMP
-        if stamp.is_file() and stamp.read_text() == wanted and (root / "_build/html/index.html").is_file():
+        last = stamp.read_text().split() if stamp.is_file() else []
+        if last and last[0] == wanted and (root / "_build/html/index.html").is_file():
             print(f"the book is up to date: nothing it reads has changed since the last build ({root / '_build/html'})")
             return 0
         inputs = _execution_inputs(root)
@@ -147,8 +157,11 @@ def build(root: Path, strict: bool = False, jobs: int | None = None) -> int:
             print("the data, the package or the source texts changed: the notebooks will run again", flush=True)
             shutil.rmtree(root / CACHE)
             command.append("--all")  # Sphinx would otherwise keep the pages of notebooks whose files did not change
+        elif last[1:] != [_static_inputs(root)]:
+            command.append("--all")  # Sphinx copies the static files, and this book bundles them, only when it writes a page
         start = time.perf_counter()
         executed = execute_into_cache(root, jobs)
+        (root / CACHE).mkdir(parents=True, exist_ok=True)
         (root / EXECUTION_STAMP).write_text(inputs)
         if executed:
             print(f"executed {len(executed)} notebooks, {jobs} at a time, in {time.perf_counter() - start:.1f} s", flush=True)
@@ -156,7 +169,7 @@ def build(root: Path, strict: bool = False, jobs: int | None = None) -> int:
         result = subprocess.run(command, cwd=root, check=False)
         if result.returncode == 0:
             # read after the build: running the notebooks rewrites the chart data in book/_static/data
-            stamp.write_text(_build_inputs(root, strict))
+            stamp.write_text(f"{_build_inputs(root, strict)} {_static_inputs(root)}")
         return result.returncode
 
 

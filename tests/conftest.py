@@ -36,6 +36,22 @@ def draw_every_chart(page, timeout: int = 15000) -> int:
     return count
 
 
+PHONE = {"width": 390, "height": 844}
+
+
+def open_page(browser, url: str, scheme: str = "light", viewport: dict | None = None):
+    """Open a page in a fresh context and read it to its end (every chart drawn); returns the
+    context, the page and the responses received."""
+    context = browser.new_context(color_scheme=scheme, viewport=viewport or {"width": 1280, "height": 900})
+    page = context.new_page()
+    received = []
+    page.on("response", lambda response: received.append(response))
+    page.goto(url, wait_until="networkidle")
+    if draw_every_chart(page):
+        page.wait_for_load_state("networkidle")
+    return context, page, received
+
+
 def run_strict_build(root: Path) -> subprocess.CompletedProcess:
     """The real jupyter-book, warnings as errors, through the book's build command; returns the
     finished process. Safe from two test workers at once: the command takes a lock."""

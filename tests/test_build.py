@@ -26,6 +26,9 @@ def test_fingerprint_follows_every_byte_and_name(tmp_path: Path):
     (folder / "b.md").write_text("")
     assert build.fingerprint([folder], []) != first
     assert build.fingerprint([folder], [], "strict=True") != build.fingerprint([folder], [], "strict=False")
+    copy = tmp_path / "elsewhere" / "book"
+    shutil.copytree(folder, copy)
+    assert build.fingerprint([copy], []) == build.fingerprint([folder], []), "the same book elsewhere is the same book"
 
 
 def test_the_notebooks_are_those_of_the_table_of_contents_in_order():
@@ -49,7 +52,7 @@ def _tiny_book(root: Path, value: str) -> None:
 
 
 def _build(root: Path) -> str:
-    result = subprocess.run([sys.executable, "-m", "edition", "build", "--strict"], cwd=root, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "edition", "build", "--strict"], cwd=root, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return result.stdout
 
@@ -70,3 +73,10 @@ def test_build_skips_when_nothing_changed_and_reruns_notebooks_when_data_change(
     output = _build(tmp_path)
     assert "the notebooks will run again" in output and "executed book/tiny.ipynb" in output
     assert "second value" in page.read_text() and "first value" not in page.read_text()
+
+    # Sphinx copies the static files only when it writes a page: a stylesheet change alone must
+    # still reach the site's one stylesheet.
+    with open(tmp_path / "book" / "_static" / "edition.css", "a") as stylesheet:
+        stylesheet.write("\nbody { --edition-test: 1; }\n")
+    _build(tmp_path)
+    assert "--edition-test" in (tmp_path / "_build" / "html" / "_static" / "styles" / "edition.bundle.css").read_text()

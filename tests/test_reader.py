@@ -1,66 +1,27 @@
-"""The reader's experience of the built book, in Debian's chromium: accessibility (axe-core, WCAG
-2.1 A and AA), dark mode, a phone's width, the weight of each page, charts loaded only when
-needed, offline search, the chart data tables and Lighthouse's scores. Wall-clock timings are not
-asserted here: they belong to benchmarks/run.py."""
+"""The reader's experience of the built book, in Debian's chromium: dark mode, a phone's width,
+the weight of each page, charts loaded only when needed, offline search, the chart data tables
+and Lighthouse's scores (axe-core's checks are in test_accessibility.py). Wall-clock timings are
+not asserted here: they belong to benchmarks/run.py."""
 
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, draw_every_chart, run_strict_build
+from conftest import PHONE, ROOT, draw_every_chart, open_page
 from test_site import CHAPTERS, site_pages
 
 pytestmark = pytest.mark.browser
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGE_BUDGET = 1_500_000  # bytes, uncompressed, of a page read to its end (every chart drawn)
-PHONE = {"width": 390, "height": 844}
-WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def _open(browser, url: str, scheme: str = "light", viewport: dict | None = None):
-    context = browser.new_context(color_scheme=scheme, viewport=viewport or {"width": 1280, "height": 900})
-    page = context.new_page()
-    received = []
-    page.on("response", lambda response: received.append(response))
-    page.goto(url, wait_until="networkidle")
-    if draw_every_chart(page):
-        page.wait_for_load_state("networkidle")
-    return context, page, received
-
-
-def _axe_violations(page) -> list[dict]:
-    if not AXE.exists():
-        pytest.skip(f"axe-core is not installed at {AXE} (run `npm ci` at the root)")
-    page.add_script_tag(path=str(AXE))
-    return page.evaluate(
-        """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations
-             .filter(v => v.impact === 'serious' || v.impact === 'critical')
-             .map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))""",
-        WCAG,
-    )
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_serious_accessibility_violation_on_any_page(built_site, site_url, browser, scheme):
-    found = {}
-    for path in site_pages(built_site):
-        context, page, _ = _open(browser, f"{site_url}/{path}", scheme)
-        violations = _axe_violations(page)
-        if violations:
-            found[path] = violations
-        context.close()
-    assert not found, f"axe-core ({scheme} mode) found serious or critical violations:\n{json.dumps(found, indent=1)}"
 
 
 def test_every_page_first_view_is_within_the_budget(built_site, site_url, browser):
     weights = {}
     for path in site_pages(built_site):
-        context, _, received = _open(browser, f"{site_url}/{path}")
+        context, _, received = open_page(browser, f"{site_url}/{path}")
         weights[path] = sum(int(response.headers.get("content-length", 0)) for response in received if response.status == 200)
         context.close()
     heavy = {path: size for path, size in weights.items() if size > PAGE_BUDGET}
@@ -89,7 +50,7 @@ def test_charts_and_their_library_load_only_as_a_reader_nears_them(built_site, s
 def test_every_page_fits_a_phone(built_site, site_url, browser):
     problems = {}
     for path in site_pages(built_site):
-        context, page, _ = _open(browser, f"{site_url}/{path}", viewport=PHONE)
+        context, page, _ = open_page(browser, f"{site_url}/{path}", viewport=PHONE)
         overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
         wide_charts = page.evaluate(
             "() => [...document.querySelectorAll('.vega-embed svg')].filter(s => s.getBoundingClientRect().width > window.innerWidth).length")
@@ -112,7 +73,7 @@ def _axis_label_luminance(page) -> float:
 def test_charts_follow_dark_mode(built_site, site_url, browser):
     luminance = {}
     for scheme in ("light", "dark"):
-        context, page, _ = _open(browser, f"{site_url}/book/counting.html", scheme)
+        context, page, _ = open_page(browser, f"{site_url}/book/counting.html", scheme)
         assert page.evaluate("() => document.documentElement.dataset.theme") == scheme
         luminance[scheme] = _axis_label_luminance(page)
         context.close()
@@ -120,7 +81,7 @@ def test_charts_follow_dark_mode(built_site, site_url, browser):
 
 
 def test_search_works_offline(built_site, site_url, browser):
-    context, page, received = _open(browser, f"{site_url}/search.html?q=Kirov")
+    context, page, received = open_page(browser, f"{site_url}/search.html?q=Kirov")
     page.wait_for_selector("#search-results ul.search li", timeout=15000)
     results = page.locator("#search-results ul.search li")
     assert results.count() >= 2
@@ -130,7 +91,7 @@ def test_search_works_offline(built_site, site_url, browser):
 
 
 def test_each_chart_offers_its_data_as_a_table(built_site, site_url, browser):
-    context, page, _ = _open(browser, f"{site_url}/book/trials.html")
+    context, page, _ = open_page(browser, f"{site_url}/book/trials.html")
     charts = page.locator(".edition-chart").count()
     disclosures = page.locator("details.chart-data")
     assert charts >= 2 and disclosures.count() == charts
@@ -164,30 +125,3 @@ def test_lighthouse_on_the_heaviest_chapter(built_site, site_url, tmp_path):
     failing = {key: value["score"] for key, value in categories.items()}
     assert categories["performance"]["score"] >= 0.9, (heaviest, failing)
     assert categories["accessibility"]["score"] == 1.0 and categories["best-practices"]["score"] >= 0.95, (heaviest, failing)
-
-
-# Parts of a built site that may differ between two cold builds of one commit, and why: none.
-# (An incremental rebuild is another matter: Sphinx then adds a ``?v=`` checksum to myst-nb's
-# stylesheet link on the pages it rewrites, so the site's own build, cached or not, is not compared.)
-VOLATILE: dict[str, str] = {}
-
-
-def _cold_build(tmp_path: Path, name: str) -> Path:
-    """Build a copy of the sources with no cache, so every notebook is executed afresh."""
-    copy = tmp_path / name
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns("_build", "node_modules", ".git", ".jupyter_cache", "__pycache__"))
-    result = run_strict_build(copy)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return copy / "_build" / "html"
-
-
-def test_two_cold_builds_write_the_same_site(tmp_path):
-    """Two cold builds must write byte-identical files: no random chart ids, no timestamps, no
-    absolute paths (this test once caught the icon font's save time)."""
-    first, second = _cold_build(tmp_path, "first"), _cold_build(tmp_path, "second")
-    files = {str(path.relative_to(first)) for path in first.rglob("*") if path.is_file()}
-    files_again = {str(path.relative_to(second)) for path in second.rglob("*") if path.is_file()}
-    assert files - set(VOLATILE) == files_again - set(VOLATILE)
-    differ = sorted(name for name in files & files_again
-                    if name not in VOLATILE and (first / name).read_bytes() != (second / name).read_bytes())
-    assert not differ, f"files that differ between two cold builds: {differ}"

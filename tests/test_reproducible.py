@@ -1,0 +1,36 @@
+"""Two cold builds of one commit write the same site, byte for byte.
+
+In a file of its own: its two builds are the longest test, and a file is what
+``pytest -n 2 --dist loadfile`` hands to a worker, so the other worker runs the rest meanwhile.
+"""
+
+import shutil
+from pathlib import Path
+
+from conftest import ROOT, run_strict_build
+
+# Parts of a built site that may differ between two cold builds of one commit, and why: none.
+# (An incremental rebuild is another matter: Sphinx then adds a ``?v=`` checksum to myst-nb's
+# stylesheet link on the pages it rewrites, so the site's own build, cached or not, is not compared.)
+VOLATILE: dict[str, str] = {}
+
+
+def _cold_build(tmp_path: Path, name: str) -> Path:
+    """Build a copy of the sources with no cache, so every notebook is executed afresh."""
+    copy = tmp_path / name
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns("_build", "node_modules", ".git", ".jupyter_cache", "__pycache__"))
+    result = run_strict_build(copy)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return copy / "_build" / "html"
+
+
+def test_two_cold_builds_write_the_same_site(tmp_path):
+    """Two cold builds must write byte-identical files: no random chart ids, no timestamps, no
+    absolute paths (this test once caught the icon font's save time)."""
+    first, second = _cold_build(tmp_path, "first"), _cold_build(tmp_path, "second")
+    files = {str(path.relative_to(first)) for path in first.rglob("*") if path.is_file()}
+    files_again = {str(path.relative_to(second)) for path in second.rglob("*") if path.is_file()}
+    assert files - set(VOLATILE) == files_again - set(VOLATILE)
+    differ = sorted(name for name in files & files_again
+                    if name not in VOLATILE and (first / name).read_bytes() != (second / name).read_bytes())
+    assert not differ, f"files that differ between two cold builds: {differ}"
