@@ -40,6 +40,7 @@ JUPYTER_BOOK = ["jupyter-book", "build", "."]
 STRICT = ["-W", "-n", "--keep-going"]  # any warning, and any exception in a cell, fails the build
 CACHE = Path("_build/.jupyter_cache")
 STAMP = Path("_build/.edition-build")  # the fingerprints of the last successful build: all inputs, static ones
+COLD_MARK = Path("_build/.edition-cold")  # present while the site is what a cold build wrote (tests/test_reproducible.py)
 EXECUTION_STAMP = CACHE / "edition-inputs"  # the fingerprint of the data and package the cache was made with
 TIMEOUT = 180  # seconds per cell, as execute.timeout in _config.yml
 TOOLS = ["jupyter-book", "sphinx", "myst-nb", "jupyter-cache", "sphinx-book-theme", "pydata-sphinx-theme",
@@ -152,6 +153,8 @@ def build(root: Path, strict: bool = False, jobs: int | None = None) -> int:
             print(f"the book is up to date: nothing it reads has changed since the last build ({root / '_build/html'})")
             return 0
         inputs = _execution_inputs(root)
+        cold = not (root / CACHE).exists() and not (root / "_build/html").exists()
+        (root / COLD_MARK).unlink(missing_ok=True)
         command = JUPYTER_BOOK + (STRICT if strict else [])
         if (root / CACHE).exists() and (not (root / EXECUTION_STAMP).is_file() or (root / EXECUTION_STAMP).read_text() != inputs):
             print("the data, the package or the source texts changed: the notebooks will run again", flush=True)
@@ -170,6 +173,8 @@ def build(root: Path, strict: bool = False, jobs: int | None = None) -> int:
         if result.returncode == 0:
             # read after the build: running the notebooks rewrites the chart data in book/_static/data
             stamp.write_text(f"{_build_inputs(root, strict)} {_static_inputs(root)}")
+            if cold:
+                (root / COLD_MARK).write_text("every notebook executed and every page written, from nothing\n")
         return result.returncode
 
 

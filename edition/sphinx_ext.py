@@ -9,6 +9,7 @@ The build stops if the served copies are not the versions Altair asks for, or if
 cannot compile the Vega-Lite version Altair writes.
 """
 
+import re
 import shutil
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from .served import SERVED_DIR
 
 SPHINX_DESIGN_FILES = {"sphinx-design.min.css", "design-tabs.js"}
 THEME_STYLESHEETS = ["styles/theme.css", "styles/pydata-sphinx-theme.css"]  # linked by the theme's template, before the others
+_CHART_FILE = re.compile(rf'data-spec="[^"]*/{re.escape(pages.SPEC_DIR)}/([0-9a-f]+\.json)"')
 CHART_SCRIPT = "edition.js"  # draws the compiled charts and their data tables (book/_static/)
 
 
@@ -44,6 +46,16 @@ def _copy_served_data(app: Sphinx, exception: Exception | None) -> None:
     if exception is None and app.builder.format == "html":
         target = Path(app.outdir) / BOOK_DIR.relative_to(ROOT) / SERVED_DIR.relative_to(BOOK_DIR)
         shutil.copytree(SERVED_DIR, target, dirs_exist_ok=True)
+
+
+def _drop_stale_charts(app: Sphinx, exception: Exception | None) -> None:
+    """A chart whose spec changed is written to a new file: the old one goes once no page names it."""
+    if exception is None and app.builder.format == "html":
+        site = Path(app.outdir)
+        named = {name for page in site.rglob("*.html") for name in _CHART_FILE.findall(page.read_text(encoding="utf-8"))}
+        for path in (site / "_static" / pages.SPEC_DIR).glob("*.json"):
+            if path.name not in named:
+                path.unlink()
 
 
 def _slim_assets(app: Sphinx, exception: Exception | None) -> None:
@@ -116,6 +128,7 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("edition_chart_libraries", "", "html")
     app.connect("config-inited", _check_and_record)
     app.connect("build-finished", _copy_served_data)
+    app.connect("build-finished", _drop_stale_charts)
     app.connect("build-finished", _slim_assets)
     app.connect("html-page-context", _prepare_page)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -63,6 +63,7 @@ def test_build_skips_when_nothing_changed_and_reruns_notebooks_when_data_change(
 
     assert "executed book/tiny.ipynb" in _build(tmp_path)
     assert "first value" in page.read_text()
+    assert (tmp_path / build.COLD_MARK).is_file(), "a build from nothing is marked cold"
     written = page.stat().st_mtime_ns
 
     assert "the book is up to date" in _build(tmp_path)
@@ -73,6 +74,7 @@ def test_build_skips_when_nothing_changed_and_reruns_notebooks_when_data_change(
     output = _build(tmp_path)
     assert "the notebooks will run again" in output and "executed book/tiny.ipynb" in output
     assert "second value" in page.read_text() and "first value" not in page.read_text()
+    assert not (tmp_path / build.COLD_MARK).exists(), "a rebuild over an old site is not cold"
 
     # Sphinx copies the static files only when it writes a page: a stylesheet change alone must
     # still reach the site's one stylesheet.

@@ -5,6 +5,7 @@ not asserted here: they belong to benchmarks/run.py."""
 
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -78,6 +79,19 @@ def test_charts_follow_dark_mode(built_site, site_url, browser):
         luminance[scheme] = _axis_label_luminance(page)
         context.close()
     assert luminance["light"] < 0.2 and luminance["dark"] > 0.5, luminance
+
+
+def test_dark_mode_is_settled_before_any_script_file_runs(built_site, site_url, browser):
+    """The theme's scripts run once the page is drawn; a reader in dark mode must not see the
+    light theme first. With every script file refused, the page is already dark."""
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.route("**/*.js*", lambda route: route.abort())
+    page.goto(f"{site_url}/book/testament.html", wait_until="load")
+    assert page.evaluate("() => document.documentElement.dataset.theme") == "dark"
+    background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+    assert sum(map(int, re.findall(r"\d+", background)[:3])) < 150, background
+    context.close()
 
 
 def test_search_works_offline(built_site, site_url, browser):
