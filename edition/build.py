@@ -68,16 +68,19 @@ def _execution_inputs(root: Path) -> str:
     return fingerprint([root / "data", PACKAGE_DIR, seeds_dir()], [], sys.version)
 
 
+def _tool_versions() -> str:
+    return " ".join(f"{tool}={metadata.version(tool)}" for tool in TOOLS)
+
+
 def _build_inputs(root: Path, strict: bool) -> str:
-    versions = " ".join(f"{tool}={metadata.version(tool)}" for tool in TOOLS)
+    """Everything the build reads: the book's sources, configuration, execution inputs, tools."""
     return fingerprint([root / "book"], [root / "_config.yml", root / "_toc.yml", root / "requirements.txt"],
-                       f"{_execution_inputs(root)} {versions} strict={strict}")
+                       f"{_execution_inputs(root)} {_tool_versions()} strict={strict}")
 
 
 def _static_inputs(root: Path) -> str:
     """The files Sphinx copies or uses for every page: the static folder, templates, configuration."""
-    return fingerprint([root / "book" / "_static", root / "book" / "_templates"], [root / "_config.yml"],
-                       " ".join(f"{tool}={metadata.version(tool)}" for tool in TOOLS))
+    return fingerprint([root / "book" / "_static", root / "book" / "_templates"], [root / "_config.yml"], _tool_versions())
 
 
 def toc_notebooks(root: Path) -> list[Path]:
