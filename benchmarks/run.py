@@ -31,7 +31,7 @@ import nbformat
 from nbclient import NotebookClient
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from conftest import draw_every_chart  # the tests' way of reading a page to its end
+from conftest import bytes_received, draw_every_chart  # read and weigh a page as the tests do
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = [sys.executable, "-m", "edition", "build", "--strict"]
@@ -106,11 +106,11 @@ def pages() -> tuple[list[dict], str, dict[str, float]]:
             page.on("response", lambda response: received.append(response))
             start = time.perf_counter()
             page.goto(f"{url}/{path}", wait_until="networkidle")
-            first_view = _bytes(received)
+            first_view = bytes_received(received)
             charts = draw_every_chart(page, timeout=30000)  # scrolls to each chart, as a reader would
             drawn = time.perf_counter() - start
             page.wait_for_load_state("networkidle")
-            rows.append({"page": path, "charts": charts, "first_view": first_view, "bytes": _bytes(received), "drawn_s": drawn if charts else None})
+            rows.append({"page": path, "charts": charts, "first_view": first_view, "bytes": bytes_received(received), "drawn_s": drawn if charts else None})
             page.context.close()
         browser.close()
     heaviest = max((row for row in rows if row["page"].startswith("book/") and row["charts"]), key=lambda row: row["bytes"])
@@ -124,11 +124,6 @@ def pages() -> tuple[list[dict], str, dict[str, float]]:
         scores = {key: value["score"] for key, value in json.loads(out.read_text())["categories"].items()}
     server.shutdown()
     return rows, heaviest["page"], scores
-
-
-def _bytes(responses) -> int:
-    """Bytes received, uncompressed, as python's http.server announces them."""
-    return sum(int(response.headers.get("content-length", 0)) for response in responses if response.status == 200)
 
 
 def _seconds(value: float | None) -> str:

@@ -3,8 +3,9 @@
 Each chart of a page is compiled from Altair's Vega-Lite to Vega when the page is written
 (``edition.pages``), so the pages need only vega and vega-embed, and only once a chart nears the
 viewport: ``edition.js`` (on chart pages only) loads them then. No script holds up the first
-paint (the layout template runs them once the page is drawn), and the pages link a single stylesheet that keeps only the rules
-they and their scripts can use (``edition.bundle``, ``edition.purge``; ``edition.slim`` for icons).
+paint (the layout template runs them once the page is drawn), and the pages link a single
+stylesheet that keeps only the rules they and their scripts can use (``edition.bundle``,
+``edition.purge``; ``edition.slim`` for the icons).
 The build stops if the served copies are not the versions Altair asks for, or if vl-convert
 cannot compile the Vega-Lite version Altair writes.
 """

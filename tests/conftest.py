@@ -20,8 +20,8 @@ STRICT_BUILD = [sys.executable, "-m", "edition", "build", "--strict"]
 
 
 # A chart counts as drawn when its SVG holds data marks (not just axes): its data loaded.
-CHARTS_DRAWN = """() => [...document.querySelectorAll('.edition-chart')]
-    .every(c => c.querySelector('g.role-mark > path, g.role-mark > line, g.role-mark > text'))"""
+DATA_MARKS = "g.role-mark > path, g.role-mark > line, g.role-mark > text"
+CHARTS_DRAWN = f"() => [...document.querySelectorAll('.edition-chart')].every(c => c.querySelector('{DATA_MARKS}'))"
 
 
 def draw_every_chart(page, timeout: int = 15000) -> int:
@@ -50,6 +50,11 @@ def open_page(browser, url: str, scheme: str = "light", viewport: dict | None = 
     if draw_every_chart(page):
         page.wait_for_load_state("networkidle")
     return context, page, received
+
+
+def bytes_received(responses) -> int:
+    """Bytes received, uncompressed, as python's http.server announces them (Content-Length)."""
+    return sum(int(response.headers.get("content-length", 0)) for response in responses if response.status == 200)
 
 
 def run_strict_build(root: Path) -> subprocess.CompletedProcess:

@@ -7,7 +7,7 @@ from urllib.parse import urlparse
 
 import nbformat
 import pytest
-from conftest import ROOT, draw_every_chart, run_strict_build
+from conftest import DATA_MARKS, ROOT, draw_every_chart, run_strict_build
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +33,7 @@ def visit(browser, url: str, route=None) -> dict:
     page.goto(url, wait_until="networkidle")
     seen["charts"] = draw_every_chart(page)
     seen["drawn"] = page.evaluate(
-        "() => [...document.querySelectorAll('.edition-chart')].filter(c => c.querySelector('g.role-mark > path, g.role-mark > line, g.role-mark > text')).length")
+        f"() => [...document.querySelectorAll('.edition-chart')].filter(c => c.querySelector('{DATA_MARKS}')).length")
     page.wait_for_load_state("networkidle")  # the chart libraries and data fetched on the way
     seen["excerpts"] = page.locator("figure.excerpt").count()
     page.close()

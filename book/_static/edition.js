@@ -54,16 +54,16 @@
     return librariesLoaded;
   }
 
-  const charts = new Map();  // element -> its compiled spec and options, fetched once
+  const fetched = new Map();  // chart element -> its compiled spec and options, fetched once
 
   function chartOf(element) {
-    if (!charts.has(element)) {
-      charts.set(element, fetch(element.dataset.spec).then(response => {
+    if (!fetched.has(element)) {
+      fetched.set(element, fetch(element.dataset.spec).then(response => {
         if (!response.ok) throw new Error(`${element.dataset.spec}: HTTP ${response.status}`);
         return response.json();
       }));
     }
-    return charts.get(element);
+    return fetched.get(element);
   }
 
   function draw(element) {
