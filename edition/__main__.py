@@ -15,7 +15,7 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("vendor", help="refresh the served vega libraries from npm at Altair's versions")
     commands.add_parser("bib", help="write book/references.bib from data/sources.csv")
     commands.add_parser("register", help="write book/people.md from data/people.csv")
-    from .build import add_arguments, build
+    from .site.build import add_arguments, build
 
     add_arguments(commands.add_parser("build", help="build the book: notebooks run in parallel into the cache, nothing run when nothing changed"))
     args = parser.parse_args(argv)
@@ -28,31 +28,33 @@ def main(argv: list[str] | None = None) -> int:
             return 1
 
     if args.command == "vendor":
-        from .vendor import vendor
+        from .site.vendor import vendor
 
         vendor()
         return 0
     if args.command == "bib":
         from .citations import BIB_PATH, bibtex
-        from .data import load_sources
+        from .tables import load_sources
 
         BIB_PATH.write_text(bibtex(load_sources()), encoding="utf-8")
         print(f"wrote {BIB_PATH}")
         return 0
     if args.command == "register":
-        from .data import load_people, load_sources
         from .register import REGISTER_PATH, register_markdown
+        from .tables import load_people, load_sources
 
         REGISTER_PATH.write_text(register_markdown(load_people(), load_sources()), encoding="utf-8")
         print(f"wrote {REGISTER_PATH}")
         return 0
-    from .data import check_package
+    from .data import DataError
+    from .tables import validate_and_cache
 
-    report = check_package(args.data_dir)
-    if report.problems:
-        for problem in report.problems:
+    try:
+        report, _ = validate_and_cache(args.data_dir)  # valid: the typed tables are cached for the loaders
+    except DataError as error:
+        for problem in error.problems:
             print(problem)
-        print(f"{len(report.problems)} problem(s) in {args.data_dir}", file=sys.stderr)
+        print(f"{len(error.problems)} problem(s) in {args.data_dir}", file=sys.stderr)
         return 1
     print(report.summary())
     return 0

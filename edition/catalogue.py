@@ -6,7 +6,7 @@ from html import escape
 import pandas as pd
 from IPython.display import HTML
 
-from .data import load_table
+from .tables import load_table
 from .paths import DATA_DIR
 
 

@@ -20,12 +20,10 @@ Rules between tables (trials and their defendants, defendants and people, claims
 series and the statistical tables) are in ``_cross_table_problems``.
 """
 
-import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
-import frictionless
 import pandas as pd
 
 from .dates import date_bounds
@@ -111,8 +109,33 @@ def _raw_frame(path: Path) -> pd.DataFrame:
 # --- checking -----------------------------------------------------------------------------
 
 
+def _header_problems(descriptor: dict, frames: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Each table's header must name the fields of its schema, in order. Until every header does,
+    no other check runs: checked by position, the columns would all be wrong, and the rules that
+    read a missing column, in its table or in another, could not be applied."""
+    problems = []
+    for resource in descriptor["resources"]:
+        frame = frames.get(resource["name"])
+        if frame is None:
+            continue
+        expected = [field["name"] for field in resource["schema"]["fields"]]
+        found = list(frame.columns)
+        for name in expected:
+            if name not in found:
+                problems.append(Problem(resource["path"], 1, name, None, f"column missing from the header: expected a column {name!r} (header must be: {','.join(expected)})"))
+        for name in found:
+            if name not in expected:
+                problems.append(Problem(resource["path"], 1, name, name, f"unknown column: expected only the fields of the schema in datapackage.json ({','.join(expected)})"))
+        if not problems or problems[-1].file != resource["path"]:
+            if found != expected:
+                problems.append(Problem(resource["path"], 1, None, ",".join(found), f"columns out of order: expected {','.join(expected)}"))
+    return problems
+
+
 def _frictionless_problems(data_dir: Path, descriptor: dict, readable: set[str]) -> list[Problem]:
     """Schema, key and foreign-key problems, as found by frictionless, for the readable tables."""
+    import frictionless  # imported here: a kernel that reads the cached tables never needs it
+
     resources = [resource for resource in descriptor["resources"] if resource["path"] in readable]
     package = frictionless.Package({**descriptor, "resources": resources}, basepath=str(data_dir))
     report = package.validate(limit_errors=100_000)
@@ -366,6 +389,9 @@ def check_package(data_dir: Path = DATA_DIR, seeds: Path | None = None) -> Check
                 frames[resource["name"]] = _raw_frame(data_dir / resource["path"])
             except pd.errors.ParserError as error:
                 problems.append(Problem(resource["path"], None, None, None, f"not a well-formed CSV table ({error})"))
+    problems += _header_problems(descriptor, frames)
+    if problems:  # a file that cannot be read, or a header that is not the schema's: fix these first
+        return CheckReport(problems, {name: len(frame) for name, frame in frames.items()}, 0, "the tables could not all be read")
     readable = {resource["path"] for resource in descriptor["resources"] if resource["name"] in frames}
     problems += _frictionless_problems(data_dir, descriptor, readable)
     problems += _custom_problems(descriptor, frames)
@@ -379,17 +405,17 @@ def check_package(data_dir: Path = DATA_DIR, seeds: Path | None = None) -> Check
     return CheckReport(problems, rows, checked, skipped, quotes_checked)
 
 
-# --- loading ------------------------------------------------------------------------------
+# --- typed tables ---------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=4)
-def _validated_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
-    """All tables, typed, read once per data folder; DataError if the package has any problem."""
+def validated_tables(data_dir: Path = DATA_DIR) -> tuple[CheckReport, dict[str, pd.DataFrame]]:
+    """The check's report and every table as a typed DataFrame; DataError if the package has any
+    problem (nothing is returned half-loaded). This validates the whole package, which takes
+    seconds: the loaders read the tables from a cache instead (``edition.tables``)."""
     report = check_package(data_dir)
     if report.problems:
         raise DataError(report.problems)
-    descriptor = _descriptor(data_dir)
-    return {resource["name"]: _typed(resource, data_dir) for resource in descriptor["resources"]}
+    return report, {resource["name"]: _typed(resource, data_dir) for resource in _descriptor(data_dir)["resources"]}
 
 
 def _typed(resource: dict, data_dir: Path) -> pd.DataFrame:
@@ -409,67 +435,3 @@ def _typed(resource: dict, data_dir: Path) -> pd.DataFrame:
             frame[f"{name}_earliest"] = pd.to_datetime(bounds.map(lambda b: b.earliest if b else None))
             frame[f"{name}_latest"] = pd.to_datetime(bounds.map(lambda b: b.latest if b else None))
     return frame
-
-
-def load_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    """One table of the validated package as a typed DataFrame (a copy: change it freely)."""
-    tables = _validated_tables(Path(data_dir).resolve())
-    if name not in tables:
-        raise KeyError(f"no table {name!r} in {data_dir}/datapackage.json (tables: {', '.join(tables)})")
-    return tables[name].copy()
-
-
-def load_sources(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    return load_table("sources", data_dir)
-
-
-def load_people(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    return load_table("people", data_dir)
-
-
-def load_offices(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    return load_table("offices", data_dir)
-
-
-def load_events(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    return load_table("events", data_dir)
-
-
-def load_excerpts(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    return load_table("excerpts", data_dir)
-
-
-def load_annotations(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    return load_table("annotations", data_dir)
-
-
-def load_trials(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    return load_table("trials", data_dir)
-
-
-def load_defendants(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    return load_table("defendants", data_dir)
-
-
-def load_repression_annual(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    return load_table("repression_annual", data_dir)
-
-
-def load_operations(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    return load_table("repression_operations", data_dir)
-
-
-def load_series(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    return load_table("series", data_dir)
-
-
-def load_estimates(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    return load_table("estimates", data_dir)
-
-
-def load_claims(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    return load_table("claims", data_dir)
-
-
-def load_places(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    return load_table("places", data_dir)

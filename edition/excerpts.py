@@ -73,7 +73,7 @@ def excerpt_html(excerpt_id: str, excerpts: pd.DataFrame, annotations: pd.DataFr
 
 def show_excerpt(excerpt_id: str, excerpts: pd.DataFrame | None = None, annotations: pd.DataFrame | None = None, sources: pd.DataFrame | None = None) -> HTML:
     """Display one excerpt in a notebook (and in the built book); tables not given are loaded."""
-    from .data import load_annotations, load_excerpts, load_sources
+    from .tables import load_annotations, load_excerpts, load_sources
 
     excerpts = load_excerpts() if excerpts is None else excerpts
     annotations = load_annotations() if annotations is None else annotations

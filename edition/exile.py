@@ -1,15 +1,15 @@
 """Trotsky's exile, 1928–1940: the route on a map drawn offline, and a timeline of his last years.
 
-The map's country shapes are the world-atlas TopoJSON served with the book (``vendor.WORLD_URL``).
+The map's country shapes are the world-atlas TopoJSON served with the book (``chart_files.WORLD_URL``).
 """
 
 import altair as alt
 import pandas as pd
 
+from .chart_files import WORLD_URL
 from .charts import _midday, cited
 from .timelines import TOOLTIP, event_rows
 from .theme import EVENT_CATEGORY_COLOURS, INK, colour_scale
-from .vendor import WORLD_URL
 
 
 def route_rows(places: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:

@@ -1,12 +1,17 @@
-"""Where the edition's files live, found from the package itself (no sys.path edits)."""
+"""Where the edition's files live.
+
+The root is explicit: ``$EDITION_ROOT`` when it is set (the build command sets it, and puts the
+root first on ``PYTHONPATH``, for every process it starts, so a copy of the book builds from its
+own data and its own package), else the checkout this package was imported from.
+"""
 
 import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(os.environ.get("EDITION_ROOT") or Path(__file__).resolve().parent.parent).resolve()
 DATA_DIR = ROOT / "data"
 BOOK_DIR = ROOT / "book"
-VENDOR_DIR = BOOK_DIR / "_static" / "vendor"
+PACKAGE_DIR = ROOT / "edition"
 
 
 def seeds_dir() -> Path:

@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 
 from .charts import _midday, cited
-from .served import served_url
+from .chart_files import served_url
 from .theme import EVENT_CATEGORY_COLOURS, colour_scale
 
 CATEGORIES = list(EVENT_CATEGORY_COLOURS)

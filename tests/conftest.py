@@ -1,4 +1,5 @@
-"""Shared fixtures: the strictly built book, served on 127.0.0.1, and Debian's chromium."""
+"""Shared fixtures: the strictly built book, served on 127.0.0.1, and Debian's chromium; how a
+check that cannot run says so (``require``); kernels over IPC for nbval as for the build."""
 
 import functools
 import http.server
@@ -9,7 +10,26 @@ import sys
 import threading
 from pathlib import Path
 
+import nbval.kernel
 import pytest
+
+from edition.site.kernels import IPCKernelManager
+
+# nbval starts each notebook's kernel with jupyter_client's KernelManager (over TCP: two workers
+# can race for a port); it gets the manager the build uses instead.
+nbval.kernel.KernelManager = IPCKernelManager
+
+IN_CI = os.environ.get("CI", "").lower() in ("true", "1", "yes")
+
+
+def require(condition: bool, reason: str) -> None:
+    """Skip, saying why, when a check cannot run here; under CI (``CI=true``) fail instead, so a
+    missing browser, tool or source text can never leave the run green."""
+    if not condition:
+        if IN_CI:
+            pytest.fail(f"{reason} — CI=true: a check that cannot run fails the run", pytrace=False)
+        pytest.skip(reason)
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "_build" / "html"
@@ -91,8 +111,7 @@ def site_url(built_site: Path):
 @pytest.fixture(scope="session")
 def browser():
     """Debian's chromium driven by Playwright (never a downloaded browser)."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium); it is absent")
+    require(CHROMIUM.exists(), f"browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium); it is absent")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from conftest import ROOT, open_page
+from conftest import ROOT, open_page, require
 from test_site import site_pages
 
 pytestmark = pytest.mark.browser
@@ -13,8 +13,7 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def _axe_violations(page) -> list[dict]:
-    if not AXE.exists():
-        pytest.skip(f"axe-core is not installed at {AXE} (run `npm ci` at the root)")
+    require(AXE.exists(), f"axe-core is not installed at {AXE} (run `npm ci` at the root)")
     page.add_script_tag(path=str(AXE))
     return page.evaluate(
         """async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations

@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 from conftest import ROOT
 
-from edition import build
+from edition.site import build
 
 
 def test_fingerprint_follows_every_byte_and_name(tmp_path: Path):

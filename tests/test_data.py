@@ -4,6 +4,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from conftest import require
 
 import edition
 from edition.data import DataError, check_package
@@ -33,8 +34,7 @@ def test_committed_package_is_valid():
 
 
 def test_excerpts_are_checked_against_the_source_texts():
-    if not seeds_dir().is_dir():
-        pytest.skip(f"source texts absent at {seeds_dir()}: the verbatim check cannot run")
+    require(seeds_dir().is_dir(), f"source texts absent at {seeds_dir()}: the verbatim check cannot run")
     report = check_package()
     assert report.excerpts_skipped_reason is None
     assert report.excerpts_checked == report.rows["excerpts"]
@@ -136,8 +136,8 @@ VERBATIM_CASES = {"excerpt not verbatim", "claim quote not verbatim"}
 @pytest.mark.parametrize("case", BAD_CASES)
 def test_bad_table_is_refused_with_its_place_named(case, data_copy):
     file, change, expected = BAD_CASES[case]
-    if case in VERBATIM_CASES and not seeds_dir().is_dir():
-        pytest.skip("source texts absent: the verbatim check cannot run")
+    if case in VERBATIM_CASES:
+        require(seeds_dir().is_dir(), f"source texts absent at {seeds_dir()}: the verbatim check cannot run")
     rewrite(data_copy / file, change)
     text = problems_text(data_copy)
     for words in expected:

@@ -7,7 +7,7 @@ import altair as alt
 import pytest
 
 import edition
-from edition import pages, slim, vendor
+from edition.site import pages, slim, vendor
 from edition.citations import BIB_PATH, bibtex
 from edition.theme import DEATH_MANNER_COLOURS, THEME_NAME
 
@@ -87,10 +87,10 @@ def test_register_of_people_is_generated_from_the_data():
 
 def test_served_chart_data_match_the_tables(tmp_path, monkeypatch):
     """The committed JSON files the charts read by URL are what the chart builders write now."""
-    import edition.served
+    import edition.chart_files
     from edition.paths import BOOK_DIR
 
-    monkeypatch.setattr(edition.served, "SERVED_DIR", tmp_path)
+    monkeypatch.setattr(edition.chart_files, "SERVED_DIR", tmp_path)
     people, events, sources = edition.load_people(), edition.load_events(), edition.load_sources()
     edition.succession_chart(events, people, sources)
     edition.purge_timeline_chart(events, people, sources)

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 import tinycss2
 
-from edition.bundle import BUNDLE, bundle_stylesheets
-from edition.purge import RUNTIME_CLASSES, content_tokens, purge_stylesheet, site_tokens
+from edition.site.bundle import BUNDLE, bundle_stylesheets
+from edition.site.purge import RUNTIME_CLASSES, content_tokens, purge_stylesheet, site_tokens
 
 TOKENS = {"used", "other", "usedid", "show"}
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import ROOT, run_strict_build
 
-from edition.build import COLD_MARK
+from edition.site.build import COLD_MARK
 
 # Parts of a built site that may differ between two cold builds of one commit, and why: none.
 # (An incremental rebuild is another matter: Sphinx then adds ``?v=`` checksums to links on the

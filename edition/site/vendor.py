@@ -2,7 +2,7 @@
 
 Altair names the vega and vega-embed versions it wants; the book serves copies of exactly those
 from ``book/_static/vendor/<library>/`` so no reader's browser is sent to a CDN. (Vega-Lite is
-compiled to Vega when the book is built, see ``edition.pages``, so its compiler is not served.) ``python -m edition vendor`` refreshes the copies from the npm registry.
+compiled to Vega when the book is built, see ``edition.site.pages``, so its compiler is not served.) ``python -m edition vendor`` refreshes the copies from the npm registry.
 """
 
 import json
@@ -14,8 +14,10 @@ from pathlib import Path
 
 import altair as alt
 
-from .paths import VENDOR_DIR
-from .served import SERVED_DIR
+from ..chart_files import MAP_DATA, SERVED_DIR
+from ..paths import BOOK_DIR
+
+VENDOR_DIR = BOOK_DIR / "_static" / "vendor"
 
 # library -> (Altair's requested version, the minified UMD build inside the npm package)
 LIBRARIES = {
@@ -23,9 +25,6 @@ LIBRARIES = {
     "vega-embed": (alt.VEGAEMBED_VERSION, "build/vega-embed.min.js"),
 }
 
-# Map data served with the book for the exile map: package -> (version, file), under _static/data/.
-MAP_DATA = {"world-atlas": ("2.0.2", "countries-110m.json")}
-WORLD_URL = f"_static/data/world-atlas/{MAP_DATA['world-atlas'][1]}"
 
 
 def script_path(library: str) -> str:

@@ -13,10 +13,13 @@ It wraps ``jupyter-book build`` for three reasons:
   tool versions) is kept in ``_build/``; while it still matches and the site is there, nothing is run.
 
 A lock keeps two builds of one checkout (two test workers, say) from writing the site at once.
+Every process the build starts (kernels, Sphinx) gets the book's root as ``EDITION_ROOT`` and first
+on ``PYTHONPATH``, so a copy of the book builds from its own data and package; kernels run over
+IPC (``kernels``). Before any notebook runs, the data package is validated once and its typed
+tables cached (``edition.tables``), so each kernel only reads them.
 """
 
 import argparse
-import hashlib
 import os
 import shutil
 import subprocess
@@ -28,14 +31,16 @@ from pathlib import Path
 
 import yaml
 
-from .paths import seeds_dir
+from ..fingerprint import fingerprint
+from ..paths import seeds_dir
+from .kernels import IPCKernelManager
 
 try:  # POSIX; elsewhere two builds of one checkout must not be started at once
     import fcntl
 except ImportError:
     fcntl = None
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+INSTALLED_PACKAGE = Path(__file__).resolve().parent.parent  # used where the book's root has no edition/ of its own
 JUPYTER_BOOK = ["jupyter-book", "build", "."]
 STRICT = ["-W", "-n", "--keep-going"]  # any warning, and any exception in a cell, fails the build
 CACHE = Path("_build/.jupyter_cache")
@@ -45,27 +50,22 @@ EXECUTION_STAMP = CACHE / "edition-inputs"  # the fingerprint of the data and pa
 TIMEOUT = 180  # seconds per cell, as execute.timeout in _config.yml
 TOOLS = ["jupyter-book", "sphinx", "myst-nb", "jupyter-cache", "sphinx-book-theme", "pydata-sphinx-theme",
          "sphinxcontrib-bibtex", "altair", "vl-convert-python", "pandas", "numpy", "fonttools", "tinycss2"]
-SKIPPED_PARTS = {"__pycache__", ".ipynb_checkpoints", "_build"}
 
 
-def _files(folder: Path) -> list[Path]:
-    return sorted(path for path in folder.rglob("*") if path.is_file() and not SKIPPED_PARTS & set(path.relative_to(folder).parts))
+def package_dir(root: Path) -> Path:
+    """The ``edition`` package the book's processes import: the root's own, else the installed one."""
+    return root / "edition" if (root / "edition" / "__init__.py").is_file() else INSTALLED_PACKAGE
 
 
-def fingerprint(folders: list[Path], files: list[Path], extra: str = "") -> str:
-    """A digest of the names and bytes of every file in ``folders`` and of ``files``, and ``extra``.
-    Names are taken relative to each folder, so a copy of the book elsewhere has the same one."""
-    digest = hashlib.sha256(extra.encode())
-    named = [(f"{index}/{file.relative_to(folder).as_posix()}", file) for index, folder in enumerate(folders) if folder.is_dir() for file in _files(folder)]
-    named += [(f"file/{file.name}", file) for file in files if file.is_file()]
-    for name, path in named:
-        digest.update(name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
+def environment(root: Path) -> dict[str, str]:
+    """The environment of every process the build starts: the root explicit and first on the path."""
+    path = os.pathsep.join(part for part in [str(root), os.environ.get("PYTHONPATH", "")] if part)
+    return {**os.environ, "EDITION_ROOT": str(root), "PYTHONPATH": path}
 
 
 def _execution_inputs(root: Path) -> str:
     """What a notebook's outputs depend on besides its code: the data, the package, the source texts."""
-    return fingerprint([root / "data", PACKAGE_DIR, seeds_dir()], [], sys.version)
+    return fingerprint([root / "data", package_dir(root), seeds_dir()], [], sys.version)
 
 
 def _tool_versions() -> str:
@@ -102,14 +102,16 @@ def toc_notebooks(root: Path) -> list[Path]:
     return [root / f"{name}.ipynb" for name in names if (root / f"{name}.ipynb").is_file()]
 
 
-def _execute(path: Path) -> tuple[str, float, str | None]:
+def _execute(path: Path, env: dict[str, str]) -> tuple[str, float, str | None]:
     """Execute one notebook in its folder, as myst-nb does; returns it as JSON, the seconds taken
-    and the error's text, if any. Runs in a worker process."""
+    and the error's text, if any. Runs in a worker process, whose environment its kernel inherits."""
     import nbformat
     from jupyter_cache.executors.utils import single_nb_execution
 
+    os.environ.update(env)
     notebook = nbformat.read(path, as_version=4)
-    result = single_nb_execution(notebook, cwd=str(path.parent), timeout=TIMEOUT, allow_errors=False, meta_override=True)
+    result = single_nb_execution(notebook, cwd=str(path.parent), timeout=TIMEOUT, allow_errors=False, meta_override=True,
+                                 kernel_manager_class=IPCKernelManager)
     return nbformat.writes(notebook), result.time, result.exc_string if result.err is not None else None
 
 
@@ -131,7 +133,7 @@ def execute_into_cache(root: Path, jobs: int) -> list[str]:
     if not missing:
         return []
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(missing)))) as pool:
-        for path, (text, seconds, error) in zip(missing, pool.map(_execute, missing)):
+        for path, (text, seconds, error) in zip(missing, pool.map(_execute, missing, [environment(root)] * len(missing))):
             if error:
                 raise RuntimeError(f"executing {path.relative_to(root)} failed:\n{error}")
             cache.cache_notebook_bundle(CacheBundleIn(nbformat.reads(text, as_version=4), str(path), data={"execution_seconds": seconds}),
@@ -172,7 +174,7 @@ def build(root: Path, strict: bool = False, jobs: int | None = None) -> int:
         if executed:
             print(f"executed {len(executed)} notebooks, {jobs} at a time, in {time.perf_counter() - start:.1f} s", flush=True)
         stamp.unlink(missing_ok=True)
-        result = subprocess.run(command, cwd=root, check=False)
+        result = subprocess.run(command, cwd=root, check=False, env=environment(root))
         if result.returncode == 0:
             # read after the build: running the notebooks rewrites the chart data in book/_static/data
             stamp.write_text(f"{_build_inputs(root, strict)} {_static_inputs(root)}")

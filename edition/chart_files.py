@@ -1,4 +1,4 @@
-"""Chart data served by the book as files, so large tables are not inlined into every page.
+"""Chart data read by URL, so large tables are not inlined into every chart (Altair's large-data advice).
 
 A chart over a large table points at ``_static/data/<name>.json`` (relative to the chapter). The
 file is written next to the chapters (``book/_static/data/``), where JupyterLab finds it, and the
@@ -15,6 +15,11 @@ from .paths import BOOK_DIR
 
 SERVED_DIR = BOOK_DIR / "_static" / "data"
 URL_PREFIX = "_static/data"
+
+# Map data the exile map reads: npm package -> (version, file), kept in SERVED_DIR/<package>/
+# (``python -m edition vendor`` refreshes it from the npm registry).
+MAP_DATA = {"world-atlas": ("2.0.2", "countries-110m.json")}
+WORLD_URL = f"{URL_PREFIX}/world-atlas/{MAP_DATA['world-atlas'][1]}"
 
 
 def served_url(name: str, frame: pd.DataFrame, served_dir: Path | None = None) -> str:

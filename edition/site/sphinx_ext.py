@@ -1,11 +1,11 @@
 """Sphinx extension: light pages, with the chart libraries served from the book itself.
 
 Each chart of a page is compiled from Altair's Vega-Lite to Vega when the page is written
-(``edition.pages``), so the pages need only vega and vega-embed, and only once a chart nears the
+(``edition.site.pages``), so the pages need only vega and vega-embed, and only once a chart nears the
 viewport: ``edition.js`` (on chart pages only) loads them then. No script holds up the first
 paint (the layout template runs them once the page is drawn), and the pages link a single
-stylesheet that keeps only the rules they and their scripts can use (``edition.bundle``,
-``edition.purge``; ``edition.slim`` for the icons).
+stylesheet that keeps only the rules they and their scripts can use (``edition.site.bundle``,
+``edition.site.purge``; ``edition.site.slim`` for the icons).
 The build stops if the served copies are not the versions Altair asks for, or if vl-convert
 cannot compile the Vega-Lite version Altair writes.
 """
@@ -19,8 +19,8 @@ from sphinx.config import Config
 from sphinx.errors import ExtensionError
 
 from . import bundle, pages, purge, slim, vendor
-from .paths import BOOK_DIR, ROOT
-from .served import SERVED_DIR
+from ..chart_files import SERVED_DIR
+from ..paths import BOOK_DIR, ROOT
 
 SPHINX_DESIGN_FILES = {"sphinx-design.min.css", "design-tabs.js"}
 THEME_STYLESHEETS = ["styles/theme.css", "styles/pydata-sphinx-theme.css"]  # linked by the theme's template, before the others

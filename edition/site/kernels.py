@@ -1,0 +1,27 @@
+"""How the build, the tests and the benchmark start Jupyter kernels: over IPC, not TCP.
+
+Over TCP a kernel's manager picks free ports and closes them before the kernel binds them, so
+two kernels started at once by two processes can race for one port ("Address already in use",
+"Kernel died before replying to kernel_info"), and each kernel warns on stderr that it runs
+unencrypted. Unix sockets named after a fresh id in the temporary folder cannot collide, and
+jupyter_client removes them when the kernel shuts down.
+"""
+
+import tempfile
+import uuid
+from pathlib import Path
+
+from jupyter_client.manager import KernelManager
+from traitlets import CaselessStrEnum, default
+
+
+class IPCKernelManager(KernelManager):
+    """A kernel manager whose kernels talk over Unix sockets with absolute, unique paths."""
+
+    transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
+
+    @default("ip")
+    def _ip_default(self) -> str:
+        # jupyter_client's default ("kernel-ipc") is relative to the working folder, which the
+        # kernel and its client need not share, and numbered by looking for free names (a race).
+        return str(Path(tempfile.gettempdir()) / f"edition-kernel-{uuid.uuid4().hex[:16]}")
