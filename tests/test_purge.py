@@ -144,7 +144,8 @@ def test_the_bundle_joins_purges_and_rebases_the_stylesheets(tmp_path: Path):
     size = bundle_stylesheets(static, ["styles/theme.css", "styles/pydata.css", "edition.css"], TOKENS)
     text = read(static / BUNDLE)
     assert size == len(text.encode())
-    assert text == (".used{background:url(../file.png)}\n"           # imported in place, URL from styles/
+    assert text == ("/* edition bundle: styles/theme.css styles/pydata.css edition.css */\n"  # its parts, named
+                    ".used{background:url(../file.png)}\n"           # imported in place, URL from styles/
                     "@font-face{font-family:x;src:url(../vendor/fa.woff2)}\n.show{display:block}\n"
                     '.used{background:url("../img/a.svg")}\n.other{background:url(data:image/png;base64,AA==)}\n')
     # an unchanged bundle is not written again

@@ -115,6 +115,18 @@ def _execute(path: Path, env: dict[str, str]) -> tuple[str, float, str | None]:
     return nbformat.writes(notebook), result.time, result.exc_string if result.err is not None else None
 
 
+def _validate_data(root: Path) -> None:
+    """Validate the data package once, before any notebook runs, and cache its typed tables for
+    the kernels (``edition.tables``); RuntimeError listing every problem if it is not valid."""
+    if not (root / "data" / "datapackage.json").is_file():
+        return  # a book with no data package (the build command's own tests)
+    checked = subprocess.run([sys.executable, "-m", "edition", "check", str(root / "data")], cwd=root, env=environment(root),
+                             capture_output=True, text=True, check=False)
+    if checked.returncode != 0:
+        raise RuntimeError(f"the data package is not valid; no notebook was run:\n{checked.stdout}{checked.stderr}")
+    print(checked.stdout.strip(), flush=True)
+
+
 def execute_into_cache(root: Path, jobs: int) -> list[str]:
     """Execute the notebooks the cache lacks, ``jobs`` at a time, and cache them; returns their names.
     Raises RuntimeError naming the notebook if one fails (the strict build would fail on it too)."""
@@ -132,6 +144,7 @@ def execute_into_cache(root: Path, jobs: int) -> list[str]:
             missing.append(path)
     if not missing:
         return []
+    _validate_data(root)
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(missing)))) as pool:
         for path, (text, seconds, error) in zip(missing, pool.map(_execute, missing, [environment(root)] * len(missing))):
             if error:
