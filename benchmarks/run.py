@@ -112,7 +112,7 @@ def weigh_pages(site: Path, paths: list[str], draw: bool = True) -> list[dict]:
         for path in paths:
             page = browser.new_context().new_page()
             received = []
-            page.on("response", lambda response: received.append(response))
+            page.on("response", received.append)
             start = time.perf_counter()
             page.goto(f"{url}/{path}", wait_until="networkidle")
             first_view = bytes_received(received)

@@ -1,7 +1,10 @@
 """Charts about the source texts themselves: how the edition uses them and how they hold up."""
 
+from html import escape
+
 import altair as alt
 import pandas as pd
+from IPython.display import HTML
 
 from .citations import short_citation
 from .theme import VERDICT_COLOURS, colour_scale
@@ -60,11 +63,8 @@ def sources_overview_chart(excerpts: pd.DataFrame, sources: pd.DataFrame) -> alt
     )
 
 
-def source_cards(sources: pd.DataFrame, claims: pd.DataFrame, excerpts: pd.DataFrame) -> "HTML":
+def source_cards(sources: pd.DataFrame, claims: pd.DataFrame, excerpts: pd.DataFrame) -> HTML:
     """A card per source text: what it is, who wrote it and when, the edition's assessment, counts."""
-    from html import escape
-
-    from IPython.display import HTML
 
     cards = []
     for text in sources[sources["kind"] == "source-text"].itertuples():

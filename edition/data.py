@@ -120,15 +120,15 @@ def _header_problems(descriptor: dict, frames: dict[str, pd.DataFrame]) -> list[
             continue
         expected = [field["name"] for field in resource["schema"]["fields"]]
         found = list(frame.columns)
-        for name in expected:
-            if name not in found:
-                problems.append(Problem(resource["path"], 1, name, None, f"column missing from the header: expected a column {name!r} (header must be: {','.join(expected)})"))
-        for name in found:
-            if name not in expected:
-                problems.append(Problem(resource["path"], 1, name, name, f"unknown column: expected only the fields of the schema in datapackage.json ({','.join(expected)})"))
-        if not problems or problems[-1].file != resource["path"]:
-            if found != expected:
-                problems.append(Problem(resource["path"], 1, None, ",".join(found), f"columns out of order: expected {','.join(expected)}"))
+        missing = [name for name in expected if name not in found]
+        unknown = [name for name in found if name not in expected]
+        header = ",".join(expected)
+        for name in missing:
+            problems.append(Problem(resource["path"], 1, name, None, f"column missing from the header: expected a column {name!r} (header must be: {header})"))
+        for name in unknown:
+            problems.append(Problem(resource["path"], 1, name, name, f"unknown column: expected only the fields of the schema in datapackage.json ({header})"))
+        if not missing and not unknown and found != expected:
+            problems.append(Problem(resource["path"], 1, None, ",".join(found), f"columns out of order: expected {header}"))
     return problems
 
 

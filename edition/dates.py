@@ -68,7 +68,7 @@ def library_bounds(text: str) -> DateBounds:
         raise ValueError(f"not an EDTF date ({error})") from None
 
 
-@functools.lru_cache(maxsize=None)  # values repeat across tables
+@functools.cache  # values repeat across tables
 def date_bounds(text: str) -> DateBounds:
     """The earliest and latest day an EDTF string allows; ValueError if it is not valid EDTF."""
     return fast_bounds(text) or library_bounds(text)

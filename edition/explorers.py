@@ -97,7 +97,7 @@ class PersonDossier(Explorer):
     """One person: life, offices, events, the excerpts that name them and the claims in those excerpts."""
 
     def __init__(self, people, offices, events, excerpts, annotations, claims, sources):
-        self.tables = dict(people=people, offices=offices, events=events, excerpts=excerpts, annotations=annotations, claims=claims, sources=sources)
+        self.tables = {"people": people, "offices": offices, "events": events, "excerpts": excerpts, "annotations": annotations, "claims": claims, "sources": sources}
         ordered = people.sort_values("name")
         self.person = widgets.Dropdown(options=list(zip(ordered["name"], ordered["person_id"])), value="trotsky", description="Person")
         super().__init__([self.person])

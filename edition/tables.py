@@ -56,7 +56,8 @@ def read_cache(path: Path, key: str) -> dict[str, pd.DataFrame]:
         raise CacheError(f"{path}: damaged or truncated (its digest does not match its contents)")
     try:
         kept = pickle.loads(payload)
-    except Exception as error:  # a digest that matches a payload pickle cannot read: refuse it, whatever it is
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError) as error:
+        # a payload that matches its digest but that this pandas or package cannot read
         raise CacheError(f"{path}: not readable ({type(error).__name__}: {error})") from None
     if not isinstance(kept, dict) or kept.get("key") != key or not isinstance(kept.get("tables"), dict):
         raise CacheError(f"{path}: written for other inputs or in another format")

@@ -109,22 +109,6 @@ def test_purge_timeline_has_three_bound_controls():
     assert chart["vconcat"][0]["encoding"]["x"]["scale"] == {"domain": {"param": "period"}}
 
 
-def test_every_chart_has_a_title_and_a_description():
-    people, offices, events, sources = edition.load_people(), edition.load_offices(), edition.load_events(), edition.load_sources()
-    annual, series = edition.load_repression_annual(), edition.load_series()
-    charts = [
-        edition.politburo_chart(offices, people, sources), edition.sovnarkom_chart(events, offices, people, sources),
-        edition.trials_chart(edition.load_trials(), edition.load_defendants(), people, sources), edition.rehabilitation_chart(people, sources),
-        edition.repression_chart(annual, series, sources), edition.gulag_chart(annual, series, sources),
-        edition.operations_chart(edition.load_operations(), sources), edition.estimates_chart(edition.load_estimates(), sources),
-        edition.exile_map(edition.load_places(), sources), edition.verdicts_chart(edition.load_claims(), sources),
-    ]
-    for chart in charts:
-        spec = chart.to_dict()
-        assert spec["title"]["text"] and len(spec["description"]) > 80, spec.get("title")
-        assert "source" in str(spec), f"{spec['title']['text']}: no tooltip names a source"
-
-
 def _altair_output(chart) -> str:
     bundle = chart._repr_mimebundle_()
     return (bundle[0] if isinstance(bundle, tuple) else bundle)["text/html"]
