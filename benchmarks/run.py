@@ -42,16 +42,30 @@ REPORT = ROOT / "benchmarks" / "REPORT.md"
 CHROMIUM = os.environ.get("EDITION_CHROMIUM", "/usr/bin/chromium")
 CHANGED = ROOT / "book" / "troika.ipynb"  # the notebook edited for "rebuild after one change"
 NO_CACHE = {"EDITION_TABLE_CACHE": "off"}
-KERNEL_NOISE = ("IPKernelApp", "Kernel is running over TCP", "Address already in use", "Kernel died")
+KERNEL_NOISE = (
+    "IPKernelApp",
+    "Kernel is running over TCP",
+    "Address already in use",
+    "Kernel died",
+)
 THEME_PAGES = ["book/trials.html", "book/intro.html", "book/bibliography.html"]
 
 
 def run(command: list[str], env: dict | None = None, cwd: Path = ROOT) -> tuple[float, str]:
     """Seconds taken and output of a command that must succeed."""
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, check=False, capture_output=True, text=True, env={**os.environ, **(env or {})})
+    done = subprocess.run(
+        command,
+        cwd=cwd,
+        check=False,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
     if done.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed:\n{done.stdout[-4000:]}\n{done.stderr[-2000:]}")
+        raise SystemExit(
+            f"{' '.join(command)} failed:\n{done.stdout[-4000:]}\n{done.stderr[-2000:]}"
+        )
     return time.perf_counter() - start, done.stdout + done.stderr
 
 
@@ -59,34 +73,50 @@ def import_floor() -> float:
     """Wall time of 12 fresh interpreters importing altair, pandas and edition, two at a time."""
     start = time.perf_counter()
     with ThreadPoolExecutor(2) as pool:
-        list(pool.map(lambda _: run([sys.executable, "-c", "import altair, pandas, edition"]), range(12)))
+        list(
+            pool.map(
+                lambda _: run([sys.executable, "-c", "import altair, pandas, edition"]), range(12)
+            )
+        )
     return time.perf_counter() - start
 
 
 def first_data_load() -> float:
     """Seconds a fresh process takes to load every table (the cache written beforehand)."""
     run([sys.executable, "-m", "edition", "check"])
-    code = ("import time; start = time.perf_counter(); import edition\n"
-            "for name in ['sources','people','offices','events','excerpts','annotations','trials','defendants',"
-            "'repression_annual','repression_operations','series','estimates','claims','places']: edition.load_table(name)\n"
-            "print(time.perf_counter() - start)")
+    code = (
+        "import time; start = time.perf_counter(); import edition\n"
+        "for name in ['sources','people','offices','events','excerpts','annotations','trials','defendants',"
+        "'repression_annual','repression_operations','series','estimates','claims','places']: edition.load_table(name)\n"
+        "print(time.perf_counter() - start)"
+    )
     return float(run([sys.executable, "-c", code])[1].split()[-1])
 
 
 def builds() -> tuple[dict[str, float], list[str]]:
     """Build timings, and the kernel lines any cold build printed (there should be none)."""
     results, noise = {}, []
-    for label, env in [("cold build, table cache on", {}), ("cold build, table cache off", NO_CACHE), ("cold build again, table cache on", {})]:
+    for label, env in [
+        ("cold build, table cache on", {}),
+        ("cold build, table cache off", NO_CACHE),
+        ("cold build again, table cache on", {}),
+    ]:
         shutil.rmtree(ROOT / "_build", ignore_errors=True)
         results[label], output = run(BUILD, env)
-        noise += [f"{label}: {line}" for line in output.splitlines() if any(mark in line for mark in KERNEL_NOISE)]
+        noise += [
+            f"{label}: {line}"
+            for line in output.splitlines()
+            if any(mark in line for mark in KERNEL_NOISE)
+        ]
     results["rebuild, no change"] = run(BUILD)[0]
     original = CHANGED.read_text(encoding="utf-8")
     notebook = json.loads(original)
     code = next(cell for cell in notebook["cells"] if cell["cell_type"] == "code")
     code["source"] = "".join(code["source"]) + "\n# benchmark edit"
     try:
-        CHANGED.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        CHANGED.write_text(
+            json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         results[f"rebuild after one notebook changes ({CHANGED.name})"] = run(BUILD)[0]
     finally:
         CHANGED.write_text(original, encoding="utf-8")
@@ -95,7 +125,10 @@ def builds() -> tuple[dict[str, float], list[str]]:
 
 
 def serve(site: Path):
-    handler = functools.partial(type("Quiet", (http.server.SimpleHTTPRequestHandler,), {"log_message": lambda *a: None}), directory=str(site))
+    handler = functools.partial(
+        type("Quiet", (http.server.SimpleHTTPRequestHandler,), {"log_message": lambda *a: None}),
+        directory=str(site),
+    )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
@@ -108,7 +141,10 @@ def weigh_pages(site: Path, paths: list[str], draw: bool = True) -> list[dict]:
     server, url = serve(site)
     rows = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         for path in paths:
             page = browser.new_context().new_page()
             received = []
@@ -119,7 +155,15 @@ def weigh_pages(site: Path, paths: list[str], draw: bool = True) -> list[dict]:
             charts = draw_every_chart(page, timeout=30000) if draw else 0
             drawn = time.perf_counter() - start
             page.wait_for_load_state("networkidle")
-            rows.append({"page": path, "charts": charts, "first_view": first_view, "bytes": bytes_received(received), "drawn_s": drawn if charts else None})
+            rows.append(
+                {
+                    "page": path,
+                    "charts": charts,
+                    "first_view": first_view,
+                    "bytes": bytes_received(received),
+                    "drawn_s": drawn if charts else None,
+                }
+            )
             page.context.close()
         browser.close()
     server.shutdown()
@@ -132,14 +176,28 @@ def lighthouse(site: Path, path: str) -> dict[str, float]:
     server, url = serve(site)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "report.json"
-        subprocess.run([str(tool), f"{url}/{path}", "--quiet", "--output=json", f"--output-path={out}",
-                        "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
-                       check=True, capture_output=True, env={**os.environ, "CHROME_PATH": CHROMIUM})
+        subprocess.run(
+            [
+                str(tool),
+                f"{url}/{path}",
+                "--quiet",
+                "--output=json",
+                f"--output-path={out}",
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+            ],
+            check=True,
+            capture_output=True,
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
+        )
         report = json.loads(out.read_text())
     server.shutdown()
     scores = {key: value["score"] for key, value in report["categories"].items()}
-    scores["first contentful paint (ms)"] = round(report["audits"]["first-contentful-paint"]["numericValue"])
-    scores["largest contentful paint (ms)"] = round(report["audits"]["largest-contentful-paint"]["numericValue"])
+    scores["first contentful paint (ms)"] = round(
+        report["audits"]["first-contentful-paint"]["numericValue"]
+    )
+    scores["largest contentful paint (ms)"] = round(
+        report["audits"]["largest-contentful-paint"]["numericValue"]
+    )
     return scores
 
 
@@ -162,7 +220,10 @@ def _relink(site: Path, parts: list[str]) -> None:
         text = page.read_text(encoding="utf-8")
         depth = "../" * (len(page.relative_to(site).parts) - 1)
         links = "".join(f'<link rel="stylesheet" href="{depth}_static/{part}" />' for part in parts)
-        page.write_text(text.replace(f'<link rel="stylesheet" href="{depth}_static/{BUNDLE}" />', links), encoding="utf-8")
+        page.write_text(
+            text.replace(f'<link rel="stylesheet" href="{depth}_static/{BUNDLE}" />', links),
+            encoding="utf-8",
+        )
 
 
 def theme_variants(site: Path, work: Path) -> dict[str, Path]:
@@ -180,16 +241,35 @@ def theme_variants(site: Path, work: Path) -> dict[str, Path]:
         shutil.copytree(site, folder)
     _relink(variants["b"], parts)
     _relink(variants["d"], parts)
-    fonts = Path(pydata_sphinx_theme.__file__).parent / "theme/pydata_sphinx_theme/static/vendor/fontawesome/webfonts"
-    shutil.copytree(fonts, variants["b"] / "_static/vendor/fontawesome/webfonts", dirs_exist_ok=True)
+    fonts = (
+        Path(pydata_sphinx_theme.__file__).parent
+        / "theme/pydata_sphinx_theme/static/vendor/fontawesome/webfonts"
+    )
+    shutil.copytree(
+        fonts, variants["b"] / "_static/vendor/fontawesome/webfonts", dirs_exist_ok=True
+    )
     static = variants["c"] / "_static"
     whole = work / "whole.css"
-    whole.write_text("".join(_part(static, name, "styles", set()) for name in parts), encoding="utf-8")
+    whole.write_text(
+        "".join(_part(static, name, "styles", set()) for name in parts), encoding="utf-8"
+    )
     out = work / "purgecss"
-    subprocess.run([str(ROOT / "node_modules/.bin/purgecss"), "--css", str(whole), "--output", str(out),
-                    "--content", f"{variants['c']}/**/*.html", f"{variants['c']}/_static/**/*.js",
-                    "--safelist", "bs-tooltip-auto"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            str(ROOT / "node_modules/.bin/purgecss"),
+            "--css",
+            str(whole),
+            "--output",
+            str(out),
+            "--content",
+            f"{variants['c']}/**/*.html",
+            f"{variants['c']}/_static/**/*.js",
+            "--safelist",
+            "bs-tooltip-auto",
+        ],
+        check=True,
+        capture_output=True,
+    )
     (static / BUNDLE).write_text((out / "whole.css").read_text(encoding="utf-8"), encoding="utf-8")
     return variants
 
@@ -205,13 +285,23 @@ THEME_LABELS = {
 def compare_themes(site: Path) -> list[str]:
     with tempfile.TemporaryDirectory() as tmp:
         variants = theme_variants(site, Path(tmp))
-        lines = ["| variant | " + " | ".join(f"first view, {page.removeprefix('book/')}" for page in THEME_PAGES)
-                 + " | Lighthouse performance (trials) | first contentful paint (ms) |", "|---|" + "---:|" * (len(THEME_PAGES) + 2)]
+        lines = [
+            "| variant | "
+            + " | ".join(f"first view, {page.removeprefix('book/')}" for page in THEME_PAGES)
+            + " | Lighthouse performance (trials) | first contentful paint (ms) |",
+            "|---|" + "---:|" * (len(THEME_PAGES) + 2),
+        ]
         for key, folder in variants.items():
-            weights = {row["page"]: row["first_view"] for row in weigh_pages(folder, THEME_PAGES, draw=False)}
+            weights = {
+                row["page"]: row["first_view"]
+                for row in weigh_pages(folder, THEME_PAGES, draw=False)
+            }
             scores = lighthouse(folder, "book/trials.html")
-            lines.append(f"| {THEME_LABELS[key]} | " + " | ".join(f"{weights[page]:,}" for page in THEME_PAGES)
-                         + f" | {scores['performance']} | {scores['first contentful paint (ms)']:,} |")
+            lines.append(
+                f"| {THEME_LABELS[key]} | "
+                + " | ".join(f"{weights[page]:,}" for page in THEME_PAGES)
+                + f" | {scores['performance']} | {scores['first contentful paint (ms)']:,} |"
+            )
     return lines
 
 
@@ -229,45 +319,86 @@ def main() -> None:
     tests = {}
     if not args.no_tests:
         tests["pytest, serial, table cache on"] = run([sys.executable, "-m", "pytest", "-q"])[0]
-        tests["pytest, serial, table cache off"] = run([sys.executable, "-m", "pytest", "-q"], NO_CACHE)[0]
+        tests["pytest, serial, table cache off"] = run(
+            [sys.executable, "-m", "pytest", "-q"], NO_CACHE
+        )[0]
     run(BUILD)  # the site as the tests left it is the site measured below
-    pages = sorted(str(p.relative_to(SITE)) for p in SITE.rglob("*.html") if "_static" not in p.parts)
+    pages = sorted(
+        str(p.relative_to(SITE)) for p in SITE.rglob("*.html") if "_static" not in p.parts
+    )
     rows = weigh_pages(SITE, pages)
-    heaviest = max((row for row in rows if row["page"].startswith("book/") and row["charts"]), key=lambda row: row["bytes"])
+    heaviest = max(
+        (row for row in rows if row["page"].startswith("book/") and row["charts"]),
+        key=lambda row: row["bytes"],
+    )
     scores = lighthouse(SITE, heaviest["page"])
     themes = compare_themes(SITE)
 
     cold, uncached = build["cold build, table cache on"], build["cold build, table cache off"]
     lines = [
-        "# Benchmark report", "",
-        (f"Made by `python benchmarks/run.py` on {time.strftime('%Y-%m-%d')}: {os.cpu_count()} cores, "
-         f"{platform.python_implementation()} {platform.python_version()}, {platform.machine()}. "
-         "Wall-clock seconds, one run each; compare them as ratios within this run."), "",
-        "| measure | seconds | compared with |", "|---|---:|---|",
+        "# Benchmark report",
+        "",
+        (
+            f"Made by `python benchmarks/run.py` on {time.strftime('%Y-%m-%d')}: {os.cpu_count()} cores, "
+            f"{platform.python_implementation()} {platform.python_version()}, {platform.machine()}. "
+            "Wall-clock seconds, one run each; compare them as ratios within this run."
+        ),
+        "",
+        "| measure | seconds | compared with |",
+        "|---|---:|---|",
         f"| import floor: 12 × fresh `import altair, pandas, edition`, two at a time | {floor:.1f} | floor |",
         f"| a fresh process loads all 14 tables (from the cache) | {load:.2f} | target ≤ 0.5 s |",
     ]
     for name, value in build.items():
-        note = {"cold build, table cache on": f"{cold / floor:.2f}× the import floor (target ≤ 2.5)",
-                "cold build, table cache off": f"{uncached / floor:.2f}× the import floor; the cache saves {uncached - cold:.1f} s",
-                "cold build again, table cache on": f"{value / floor:.2f}× the import floor",
-                "rebuild, no change": "target ≤ 2 s"}.get(name, "")
+        note = {
+            "cold build, table cache on": f"{cold / floor:.2f}× the import floor (target ≤ 2.5)",
+            "cold build, table cache off": f"{uncached / floor:.2f}× the import floor; the cache saves {uncached - cold:.1f} s",
+            "cold build again, table cache on": f"{value / floor:.2f}× the import floor",
+            "rebuild, no change": "target ≤ 2 s",
+        }.get(name, "")
         lines.append(f"| {name} | {value:.1f} | {note} |")
     if tests:
         on, off = tests["pytest, serial, table cache on"], tests["pytest, serial, table cache off"]
-        lines += [f"| pytest, serial, table cache off | {off:.1f} | |", f"| pytest, serial, table cache on | {on:.1f} | {on / off:.2f}× the uncached run |"]
-    lines += ["", f"Three cold builds in a row succeeded; kernel lines on their stderr: {len(noise)}."] + [f"- `{line}`" for line in noise[:10]]
-    lines += ["", "## Pages", "",
-              ("Bytes a host sends (text gzipped at level 6, fonts and images as they are): on first view (charts are drawn "
-               "only as they near the viewport, so a page whose charts are below the first screen loads no chart library yet), "
-               "and once read to its end with every chart drawn (budget 500,000). Time from navigation until every chart is "
-               "drawn, scrolling to each."), "",
-              "| page | charts | first view | read to the end | every chart drawn after (s) |", "|---|---:|---:|---:|---:|"]
-    lines += [f"| {row['page']} | {row['charts']} | {row['first_view']:,} | {row['bytes']:,} | {_seconds(row['drawn_s'])} |" for row in rows]
-    lines += ["", f"## Lighthouse (default mobile preset) on the heaviest chapter, `{heaviest['page']}`", "",
-              "| measure | value |", "|---|---:|"] + [f"| {key} | {value} |" for key, value in scores.items()]
-    lines += ["", "## The theme work and its alternatives", "",
-              "First-view bytes as a host sends them, and Lighthouse (mobile) on the trials chapter, for copies of the same built site:", ""]
+        lines += [
+            f"| pytest, serial, table cache off | {off:.1f} | |",
+            f"| pytest, serial, table cache on | {on:.1f} | {on / off:.2f}× the uncached run |",
+        ]
+    lines += [
+        "",
+        f"Three cold builds in a row succeeded; kernel lines on their stderr: {len(noise)}.",
+    ] + [f"- `{line}`" for line in noise[:10]]
+    lines += [
+        "",
+        "## Pages",
+        "",
+        (
+            "Bytes a host sends (text gzipped at level 6, fonts and images as they are): on first view (charts are drawn "
+            "only as they near the viewport, so a page whose charts are below the first screen loads no chart library yet), "
+            "and once read to its end with every chart drawn (budget 500,000). Time from navigation until every chart is "
+            "drawn, scrolling to each."
+        ),
+        "",
+        "| page | charts | first view | read to the end | every chart drawn after (s) |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {row['page']} | {row['charts']} | {row['first_view']:,} | {row['bytes']:,} | {_seconds(row['drawn_s'])} |"
+        for row in rows
+    ]
+    lines += [
+        "",
+        f"## Lighthouse (default mobile preset) on the heaviest chapter, `{heaviest['page']}`",
+        "",
+        "| measure | value |",
+        "|---|---:|",
+    ] + [f"| {key} | {value} |" for key, value in scores.items()]
+    lines += [
+        "",
+        "## The theme work and its alternatives",
+        "",
+        "First-view bytes as a host sends them, and Lighthouse (mobile) on the trials chapter, for copies of the same built site:",
+        "",
+    ]
     lines += themes + [""]
     REPORT.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))

@@ -12,16 +12,37 @@ import importlib
 
 _EXPORTS = {
     "catalogue": ["schema_tables", "table_summary"],
-    "charts": ["fates_chart", "fates_marks", "politburo_chart", "rehabilitation_chart", "sovnarkom_chart", "trials_chart"],
+    "charts": [
+        "fates_chart",
+        "fates_marks",
+        "politburo_chart",
+        "rehabilitation_chart",
+        "sovnarkom_chart",
+        "trials_chart",
+    ],
     "criticism": ["sources_overview_chart", "verdicts_chart"],
     "exile": ["exile_map", "exile_timeline_chart"],
     "explorers": ["PersonDossier", "StatisticsExplorer", "TimelineExplorer"],
     "statistics": ["estimates_chart", "gulag_chart", "operations_chart", "repression_chart"],
     "timelines": ["kirov_aftermath_chart", "purge_timeline_chart", "succession_chart"],
     "data": ["DataError", "check_package"],
-    "tables": ["load_annotations", "load_claims", "load_defendants", "load_estimates",
-             "load_events", "load_excerpts", "load_offices", "load_operations", "load_people", "load_places",
-             "load_repression_annual", "load_series", "load_sources", "load_table", "load_trials"],
+    "tables": [
+        "load_annotations",
+        "load_claims",
+        "load_defendants",
+        "load_estimates",
+        "load_events",
+        "load_excerpts",
+        "load_offices",
+        "load_operations",
+        "load_people",
+        "load_places",
+        "load_repression_annual",
+        "load_series",
+        "load_sources",
+        "load_table",
+        "load_trials",
+    ],
     "excerpts": ["excerpt_html", "show_excerpt"],
 }
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
@@ -33,7 +54,9 @@ def __getattr__(name: str):
     if name.startswith("__"):
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     if _MODULE_OF.get(name) not in _WITHOUT_THEME:
-        importlib.import_module(f"{__name__}.theme")  # the theme first: every chart drawn after this uses it
+        importlib.import_module(
+            f"{__name__}.theme"
+        )  # the theme first: every chart drawn after this uses it
     if name in _MODULE_OF:
         value = getattr(importlib.import_module(f"{__name__}.{_MODULE_OF[name]}"), name)
     else:

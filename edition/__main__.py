@@ -12,12 +12,19 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate the data package; list every problem")
     check.add_argument("data_dir", nargs="?", type=Path, default=DATA_DIR)
-    commands.add_parser("vendor", help="refresh the served vega libraries from npm at Altair's versions")
+    commands.add_parser(
+        "vendor", help="refresh the served vega libraries from npm at Altair's versions"
+    )
     commands.add_parser("bib", help="write book/references.bib from data/sources.csv")
     commands.add_parser("register", help="write book/people.md from data/people.csv")
     from .site.build import add_arguments, build
 
-    add_arguments(commands.add_parser("build", help="build the book: notebooks run in parallel into the cache, nothing run when nothing changed"))
+    add_arguments(
+        commands.add_parser(
+            "build",
+            help="build the book: notebooks run in parallel into the cache, nothing run when nothing changed",
+        )
+    )
     args = parser.parse_args(argv)
 
     if args.command == "build":
@@ -50,7 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     from .tables import validate_and_cache
 
     try:
-        report, _ = validate_and_cache(args.data_dir)  # valid: the typed tables are cached for the loaders
+        report, _ = validate_and_cache(
+            args.data_dir
+        )  # valid: the typed tables are cached for the loaders
     except DataError as error:
         for problem in error.problems:
             print(problem)

@@ -6,8 +6,8 @@ from html import escape
 import pandas as pd
 from IPython.display import HTML
 
-from .tables import load_table
 from .paths import DATA_DIR
+from .tables import load_table
 
 
 def _resources() -> list[dict]:
@@ -16,10 +16,17 @@ def _resources() -> list[dict]:
 
 def table_summary() -> pd.DataFrame:
     """One row per table: file, title, number of rows, description."""
-    return pd.DataFrame([
-        {"file": resource["path"], "title": resource["title"], "rows": len(load_table(resource["name"])), "what a row is": resource["description"]}
-        for resource in _resources()
-    ]).set_index("file")
+    return pd.DataFrame(
+        [
+            {
+                "file": resource["path"],
+                "title": resource["title"],
+                "rows": len(load_table(resource["name"])),
+                "what a row is": resource["description"],
+            }
+            for resource in _resources()
+        ]
+    ).set_index("file")
 
 
 def schema_tables() -> HTML:

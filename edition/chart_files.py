@@ -25,7 +25,15 @@ WORLD_URL = f"{URL_PREFIX}/world-atlas/{MAP_DATA['world-atlas'][1]}"
 def served_url(name: str, frame: pd.DataFrame, served_dir: Path | None = None) -> str:
     """Write ``frame`` as ``<name>.json`` (records, stable order) and return its URL from a chapter."""
     served_dir = SERVED_DIR if served_dir is None else served_dir
-    text = json.dumps(json.loads(frame.to_json(orient="records", force_ascii=False)), ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+    text = (
+        json.dumps(
+            json.loads(frame.to_json(orient="records", force_ascii=False)),
+            ensure_ascii=False,
+            separators=(",", ":"),
+            sort_keys=True,
+        )
+        + "\n"
+    )
     path = served_dir / f"{name}.json"
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -48,4 +48,7 @@ def bibtex(sources: pd.DataFrame) -> str:
         }
         body = ",\n".join(f"  {key} = {{{value}}}" for key, value in fields.items() if value)
         entries.append(f"@{kind}{{{source.bibtex_key},\n{body}\n}}\n")
-    return "% Generated from data/sources.csv by `python -m edition bib`; do not edit by hand.\n\n" + "\n".join(entries)
+    return (
+        "% Generated from data/sources.csv by `python -m edition bib`; do not edit by hand.\n\n"
+        + "\n".join(entries)
+    )

@@ -23,22 +23,39 @@ def verdicts_chart(claims: pd.DataFrame, sources: pd.DataFrame) -> alt.Chart:
     labels = _text_labels(sources)
     counts = claims.groupby(["source_id", "verdict"]).size().rename("claims").reset_index()
     counts["source text"] = counts["source_id"].map(labels)
-    counts["citation"] = counts["source_id"].map(sources.set_index("source_id").apply(short_citation, axis=1))
-    return alt.Chart(counts).mark_bar().encode(
-        y=alt.Y("source text:N", title=None, sort=list(labels), axis=alt.Axis(labelLimit=320)),
-        x=alt.X("claims:Q", title="Checkable claims", stack="zero"),
-        color=alt.Color("verdict:N", title="Verdict", scale=colour_scale(VERDICT_COLOURS), sort=VERDICTS),
-        order=alt.Order("verdict_order:Q"),
-        tooltip=["source text:N", "verdict:N", "claims:Q", alt.Tooltip("citation:N", title="source")],
-    ).transform_calculate(
-        verdict_order=f"indexof({VERDICTS!r}, datum.verdict)"
-    ).properties(
-        width="container", height=alt.Step(28),
-        title=alt.Title("How the source texts hold up", subtitle="Checkable claims in each text, by the edition's verdict"),
-        description=(
-            "Stacked bar chart, one bar per source text, splitting its checkable claims by the edition's verdict: corroborated, "
-            "contested, contradicted or unverifiable."
-        ),
+    counts["citation"] = counts["source_id"].map(
+        sources.set_index("source_id").apply(short_citation, axis=1)
+    )
+    return (
+        alt.Chart(counts)
+        .mark_bar()
+        .encode(
+            y=alt.Y("source text:N", title=None, sort=list(labels), axis=alt.Axis(labelLimit=320)),
+            x=alt.X("claims:Q", title="Checkable claims", stack="zero"),
+            color=alt.Color(
+                "verdict:N", title="Verdict", scale=colour_scale(VERDICT_COLOURS), sort=VERDICTS
+            ),
+            order=alt.Order("verdict_order:Q"),
+            tooltip=[
+                "source text:N",
+                "verdict:N",
+                "claims:Q",
+                alt.Tooltip("citation:N", title="source"),
+            ],
+        )
+        .transform_calculate(verdict_order=f"indexof({VERDICTS!r}, datum.verdict)")
+        .properties(
+            width="container",
+            height=alt.Step(28),
+            title=alt.Title(
+                "How the source texts hold up",
+                subtitle="Checkable claims in each text, by the edition's verdict",
+            ),
+            description=(
+                "Stacked bar chart, one bar per source text, splitting its checkable claims by the edition's verdict: corroborated, "
+                "contested, contradicted or unverifiable."
+            ),
+        )
     )
 
 
@@ -47,18 +64,44 @@ def sources_overview_chart(excerpts: pd.DataFrame, sources: pd.DataFrame) -> alt
     labels = _text_labels(sources)
     counts = excerpts.groupby(["source_id", "chapter"]).size().rename("excerpts").reset_index()
     counts["source text"] = counts["source_id"].map(labels)
-    counts["citation"] = counts["source_id"].map(sources.set_index("source_id").apply(short_citation, axis=1))
-    chapters = ["testament", "troika", "oppositions", "kirov", "trials", "counting", "trotsky", "erasure", "sources"]
+    counts["citation"] = counts["source_id"].map(
+        sources.set_index("source_id").apply(short_citation, axis=1)
+    )
+    chapters = [
+        "testament",
+        "troika",
+        "oppositions",
+        "kirov",
+        "trials",
+        "counting",
+        "trotsky",
+        "erasure",
+        "sources",
+    ]
     base = alt.Chart(counts).encode(
         x=alt.X("chapter:N", title="Chapter", sort=chapters, axis=alt.Axis(labelAngle=-40)),
         y=alt.Y("source text:N", title=None, sort=list(labels), axis=alt.Axis(labelLimit=320)),
-        tooltip=["source text:N", "chapter:N", "excerpts:Q", alt.Tooltip("citation:N", title="source")],
+        tooltip=[
+            "source text:N",
+            "chapter:N",
+            "excerpts:Q",
+            alt.Tooltip("citation:N", title="source"),
+        ],
     )
-    cells = base.mark_rect(cornerRadius=3).encode(color=alt.Color("excerpts:Q", title="Excerpts", scale=alt.Scale(scheme="blues")))
-    numbers = base.mark_text(fontSize=12).encode(text="excerpts:Q", color=alt.condition("datum.excerpts > 3", alt.value("white"), alt.value("#222")))
+    cells = base.mark_rect(cornerRadius=3).encode(
+        color=alt.Color("excerpts:Q", title="Excerpts", scale=alt.Scale(scheme="blues"))
+    )
+    numbers = base.mark_text(fontSize=12).encode(
+        text="excerpts:Q",
+        color=alt.condition("datum.excerpts > 3", alt.value("white"), alt.value("#222")),
+    )
     return alt.layer(cells, numbers).properties(
-        width="container", height=alt.Step(30),
-        title=alt.Title("The five source texts at a glance", subtitle="Excerpts of each text in the edition, by the chapter they belong to"),
+        width="container",
+        height=alt.Step(30),
+        title=alt.Title(
+            "The five source texts at a glance",
+            subtitle="Excerpts of each text in the edition, by the chapter they belong to",
+        ),
         description="Grid with one row per source text and one column per chapter; each cell gives the number of excerpts the chapter quotes from that text.",
     )
 
@@ -88,13 +131,15 @@ def claims_table(claims: pd.DataFrame, sources: pd.DataFrame, verdict: str) -> p
     """The claims with one verdict: the text's words, the claim, and what the references say."""
     chosen = claims[claims["verdict"] == verdict]
     labels = _text_labels(sources)
-    return pd.DataFrame({
-        "source text": chosen["source_id"].map(labels),
-        "the text says": chosen["quote"],
-        "claim": chosen["claim"],
-        "the references say": chosen["reference_value"],
-        "references": cited_references(chosen, sources),
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "source text": chosen["source_id"].map(labels),
+            "the text says": chosen["quote"],
+            "claim": chosen["claim"],
+            "the references say": chosen["reference_value"],
+            "references": cited_references(chosen, sources),
+        }
+    ).reset_index(drop=True)
 
 
 def cited_references(frame: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
@@ -106,13 +151,17 @@ def cited_references(frame: pd.DataFrame, sources: pd.DataFrame) -> pd.Series:
 def contradictions_table(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Facts stated by two or more texts, side by side, where at least one of them is wrong or contested."""
     shared = claims.groupby("topic")["source_id"].transform("nunique") > 1
-    disputed = claims.groupby("topic")["verdict"].transform(lambda v: v.isin(["contradicted", "contested"]).any())
+    disputed = claims.groupby("topic")["verdict"].transform(
+        lambda v: v.isin(["contradicted", "contested"]).any()
+    )
     chosen = claims[shared & disputed & claims["topic"].ne("")].sort_values(["topic", "source_id"])
     labels = _text_labels(sources)
-    return pd.DataFrame({
-        "topic": chosen["topic"],
-        "source text": chosen["source_id"].map(labels),
-        "the text says": chosen["quote"],
-        "verdict": chosen["verdict"],
-        "the references say": chosen["reference_value"],
-    }).set_index(["topic", "source text"])
+    return pd.DataFrame(
+        {
+            "topic": chosen["topic"],
+            "source text": chosen["source_id"].map(labels),
+            "the text says": chosen["quote"],
+            "verdict": chosen["verdict"],
+            "the references say": chosen["reference_value"],
+        }
+    ).set_index(["topic", "source text"])

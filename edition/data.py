@@ -41,7 +41,9 @@ class Problem:
     expected: str
 
     def __str__(self) -> str:
-        where = ":".join(str(part) for part in (self.file, self.row, self.column) if part is not None)
+        where = ":".join(
+            str(part) for part in (self.file, self.row, self.column) if part is not None
+        )
         value = "" if self.value is None else f"{self.value!r} — "
         return f"{where}: {value}{self.expected}"
 
@@ -83,18 +85,32 @@ def _descriptor(data_dir: Path) -> dict:
 def _read_text(path: Path, file: str, problems: list[Problem]) -> str | None:
     """The file's text if it exists, is non-empty and is UTF-8; else record why not."""
     if not path.is_file():
-        problems.append(Problem(file, None, None, None, "file missing: every table in datapackage.json must exist"))
+        problems.append(
+            Problem(
+                file, None, None, None, "file missing: every table in datapackage.json must exist"
+            )
+        )
         return None
     raw = path.read_bytes()
     if not raw.strip():
-        problems.append(Problem(file, None, None, None, "file is empty: expected a header row and data"))
+        problems.append(
+            Problem(file, None, None, None, "file is empty: expected a header row and data")
+        )
         return None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         byte = raw[error.start : error.start + 1]
-        problems.append(Problem(file, line, None, repr(byte), f"byte {error.start} is not UTF-8: files must be UTF-8"))
+        problems.append(
+            Problem(
+                file,
+                line,
+                None,
+                repr(byte),
+                f"byte {error.start} is not UTF-8: files must be UTF-8",
+            )
+        )
         return None
 
 
@@ -124,11 +140,35 @@ def _header_problems(descriptor: dict, frames: dict[str, pd.DataFrame]) -> list[
         unknown = [name for name in found if name not in expected]
         header = ",".join(expected)
         for name in missing:
-            problems.append(Problem(resource["path"], 1, name, None, f"column missing from the header: expected a column {name!r} (header must be: {header})"))
+            problems.append(
+                Problem(
+                    resource["path"],
+                    1,
+                    name,
+                    None,
+                    f"column missing from the header: expected a column {name!r} (header must be: {header})",
+                )
+            )
         for name in unknown:
-            problems.append(Problem(resource["path"], 1, name, name, f"unknown column: expected only the fields of the schema in datapackage.json ({header})"))
+            problems.append(
+                Problem(
+                    resource["path"],
+                    1,
+                    name,
+                    name,
+                    f"unknown column: expected only the fields of the schema in datapackage.json ({header})",
+                )
+            )
         if not missing and not unknown and found != expected:
-            problems.append(Problem(resource["path"], 1, None, ",".join(found), f"columns out of order: expected {header}"))
+            problems.append(
+                Problem(
+                    resource["path"],
+                    1,
+                    None,
+                    ",".join(found),
+                    f"columns out of order: expected {header}",
+                )
+            )
     return problems
 
 
@@ -145,13 +185,23 @@ def _frictionless_problems(data_dir: Path, descriptor: dict, readable: set[str])
         for error in task.errors:
             column = getattr(error, "field_name", None) or getattr(error, "label", None)
             if getattr(error, "type", "") == "foreign-key":
-                column = ", ".join(error.field_names) if getattr(error, "field_names", None) else column
+                column = (
+                    ", ".join(error.field_names) if getattr(error, "field_names", None) else column
+                )
             value = getattr(error, "cell", None)
             problems.append(
-                Problem(paths.get(task.name, task.name), getattr(error, "row_number", None), column, value, f"{error.title}: {error.note}")
+                Problem(
+                    paths.get(task.name, task.name),
+                    getattr(error, "row_number", None),
+                    column,
+                    value,
+                    f"{error.title}: {error.note}",
+                )
             )
     for error in report.errors:
-        problems.append(Problem("datapackage.json", None, None, None, f"{error.title}: {error.note}"))
+        problems.append(
+            Problem("datapackage.json", None, None, None, f"{error.title}: {error.note}")
+        )
     return problems
 
 
@@ -181,7 +231,15 @@ def _custom_problems(descriptor: dict, frames: dict[str, pd.DataFrame]) -> list[
                         try:
                             parsed = date_bounds(value)
                         except ValueError as error:
-                            problems.append(Problem(file, line, name, value, f"expected an EDTF date such as 1927-11-14, 1929-01, 1936~ ({error})"))
+                            problems.append(
+                                Problem(
+                                    file,
+                                    line,
+                                    name,
+                                    value,
+                                    f"expected an EDTF date such as 1927-11-14, 1929-01, 1936~ ({error})",
+                                )
+                            )
                     bounds[name].append(parsed)
             if "listOf" in field:
                 target = field["listOf"]
@@ -189,18 +247,43 @@ def _custom_problems(descriptor: dict, frames: dict[str, pd.DataFrame]) -> list[
                 for line, value in enumerate(frame[name], start=2):
                     for item in _split_list(value):
                         if item not in known:
-                            problems.append(Problem(file, line, name, item, f"unknown id: expected a {target['field']} of {target['resource']}.csv"))
+                            problems.append(
+                                Problem(
+                                    file,
+                                    line,
+                                    name,
+                                    item,
+                                    f"unknown id: expected a {target['field']} of {target['resource']}.csv",
+                                )
+                            )
         for earlier, later in resource.get("dateOrder", []):
-            for index, (first, second) in enumerate(zip(bounds.get(earlier, []), bounds.get(later, []))):
+            for index, (first, second) in enumerate(
+                zip(bounds.get(earlier, []), bounds.get(later, []))
+            ):
                 if first and second and first.earliest > second.latest:
-                    problems.append(Problem(
-                        file, index + 2, later, frame[later].iloc[index],
-                        f"date before {earlier} ({frame[earlier].iloc[index]}): expected {later} not earlier than {earlier}",
-                    ))
+                    problems.append(
+                        Problem(
+                            file,
+                            index + 2,
+                            later,
+                            frame[later].iloc[index],
+                            f"date before {earlier} ({frame[earlier].iloc[index]}): expected {later} not earlier than {earlier}",
+                        )
+                    )
         for smaller, larger in resource.get("valueOrder", []):
-            for line, (low, high) in enumerate(zip(frame.get(smaller, []), frame.get(larger, [])), start=2):
+            for line, (low, high) in enumerate(
+                zip(frame.get(smaller, []), frame.get(larger, [])), start=2
+            ):
                 if low.isdigit() and high.isdigit() and int(low) > int(high):
-                    problems.append(Problem(file, line, smaller, low, f"greater than {larger} ({high}): expected {smaller} ≤ {larger}"))
+                    problems.append(
+                        Problem(
+                            file,
+                            line,
+                            smaller,
+                            low,
+                            f"greater than {larger} ({high}): expected {smaller} ≤ {larger}",
+                        )
+                    )
     return problems
 
 
@@ -211,7 +294,13 @@ def _annotation_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
         return []
     texts = dict(zip(excerpts["excerpt_id"], excerpts["text"]))
     return [
-        Problem("annotations.csv", line, "span", row.span, f"not found in the text of excerpt {row.excerpt_id}")
+        Problem(
+            "annotations.csv",
+            line,
+            "span",
+            row.span,
+            f"not found in the text of excerpt {row.excerpt_id}",
+        )
         for line, row in enumerate(annotations.itertuples(), start=2)
         if row.excerpt_id in texts and row.span not in texts[row.excerpt_id]
     ]
@@ -232,67 +321,201 @@ def _cross_table_problems(frames: dict[str, pd.DataFrame]) -> list[Problem]:
     people = frames.get("people")
     people_by_id = {} if people is None else {row.person_id: row for row in people.itertuples()}
     for line, person in enumerate(people_by_id.values(), start=2):
-        status = getattr(person, "rehabilitation_status", "rehabilitated")  # a missing column is reported by the schema check
+        status = getattr(
+            person, "rehabilitation_status", "rehabilitated"
+        )  # a missing column is reported by the schema check
         if getattr(person, "rehabilitated", "") and status != "rehabilitated":
-            problems.append(Problem("people.csv", line, "rehabilitation_status", status, f"a rehabilitation date is given ({person.rehabilitated}): expected 'rehabilitated'"))
+            problems.append(
+                Problem(
+                    "people.csv",
+                    line,
+                    "rehabilitation_status",
+                    status,
+                    f"a rehabilitation date is given ({person.rehabilitated}): expected 'rehabilitated'",
+                )
+            )
     trials, defendants = frames.get("trials"), frames.get("defendants")
     if trials is not None and defendants is not None:
         counts = defendants["trial_id"].value_counts()
         for line, row in enumerate(trials.itertuples(), start=2):
             listed = int(counts.get(row.trial_id, 0))
             if row.defendants_count.isdigit() and int(row.defendants_count) != listed:
-                problems.append(Problem("trials.csv", line, "defendants_count", row.defendants_count, f"expected {listed}, the rows of defendants.csv for {row.trial_id}"))
+                problems.append(
+                    Problem(
+                        "trials.csv",
+                        line,
+                        "defendants_count",
+                        row.defendants_count,
+                        f"expected {listed}, the rows of defendants.csv for {row.trial_id}",
+                    )
+                )
     if defendants is not None:
         for line, row in enumerate(defendants.itertuples(), start=2):
             person = people_by_id.get(row.person_id)
             if person is None:
                 continue  # reported by the foreign key check
             if row.sentence == "death" and row.sentence_years:
-                problems.append(Problem("defendants.csv", line, "sentence_years", row.sentence_years, "expected empty for a death sentence"))
+                problems.append(
+                    Problem(
+                        "defendants.csv",
+                        line,
+                        "sentence_years",
+                        row.sentence_years,
+                        "expected empty for a death sentence",
+                    )
+                )
             if row.sentence == "imprisonment" and not row.sentence_years:
-                problems.append(Problem("defendants.csv", line, "sentence_years", "", "expected the years of imprisonment"))
-            if row.fate in ("executed", "died-in-custody") and row.fate_date and person.died and not _overlap(row.fate_date, person.died):
-                problems.append(Problem("defendants.csv", line, "fate_date", row.fate_date, f"expected the date of death in people.csv for {row.person_id} ({person.died})"))
+                problems.append(
+                    Problem(
+                        "defendants.csv",
+                        line,
+                        "sentence_years",
+                        "",
+                        "expected the years of imprisonment",
+                    )
+                )
+            if (
+                row.fate in ("executed", "died-in-custody")
+                and row.fate_date
+                and person.died
+                and not _overlap(row.fate_date, person.died)
+            ):
+                problems.append(
+                    Problem(
+                        "defendants.csv",
+                        line,
+                        "fate_date",
+                        row.fate_date,
+                        f"expected the date of death in people.csv for {row.person_id} ({person.died})",
+                    )
+                )
             if row.fate == "executed" and person.death_manner != "executed":
-                problems.append(Problem("defendants.csv", line, "fate", row.fate, f"people.csv gives death_manner {person.death_manner!r} for {row.person_id}: expected the same manner of death"))
-            if row.rehabilitated and person.rehabilitated and not _overlap(row.rehabilitated, person.rehabilitated):
-                problems.append(Problem("defendants.csv", line, "rehabilitated", row.rehabilitated, f"expected the rehabilitation date in people.csv for {row.person_id} ({person.rehabilitated})"))
+                problems.append(
+                    Problem(
+                        "defendants.csv",
+                        line,
+                        "fate",
+                        row.fate,
+                        f"people.csv gives death_manner {person.death_manner!r} for {row.person_id}: expected the same manner of death",
+                    )
+                )
+            if (
+                row.rehabilitated
+                and person.rehabilitated
+                and not _overlap(row.rehabilitated, person.rehabilitated)
+            ):
+                problems.append(
+                    Problem(
+                        "defendants.csv",
+                        line,
+                        "rehabilitated",
+                        row.rehabilitated,
+                        f"expected the rehabilitation date in people.csv for {row.person_id} ({person.rehabilitated})",
+                    )
+                )
     claims, excerpts, sources = frames.get("claims"), frames.get("excerpts"), frames.get("sources")
     if claims is not None:
-        excerpt_rows = {} if excerpts is None else {row.excerpt_id: row for row in excerpts.itertuples()}
+        excerpt_rows = (
+            {} if excerpts is None else {row.excerpt_id: row for row in excerpts.itertuples()}
+        )
         kinds = {} if sources is None else dict(zip(sources["source_id"], sources["kind"]))
         for line, row in enumerate(claims.itertuples(), start=2):
             if kinds.get(row.source_id, "source-text") != "source-text":
-                problems.append(Problem("claims.csv", line, "source_id", row.source_id, "expected one of the five source texts (kind source-text)"))
+                problems.append(
+                    Problem(
+                        "claims.csv",
+                        line,
+                        "source_id",
+                        row.source_id,
+                        "expected one of the five source texts (kind source-text)",
+                    )
+                )
             if not row.quote and not row.excerpt_id:
-                problems.append(Problem("claims.csv", line, "quote", "", "expected the verbatim quote or an excerpt_id"))
+                problems.append(
+                    Problem(
+                        "claims.csv",
+                        line,
+                        "quote",
+                        "",
+                        "expected the verbatim quote or an excerpt_id",
+                    )
+                )
             excerpt = excerpt_rows.get(row.excerpt_id)
             if excerpt is not None and excerpt.source_id != row.source_id:
-                problems.append(Problem("claims.csv", line, "excerpt_id", row.excerpt_id, f"an excerpt of {excerpt.source_id}: expected an excerpt of {row.source_id}"))
+                problems.append(
+                    Problem(
+                        "claims.csv",
+                        line,
+                        "excerpt_id",
+                        row.excerpt_id,
+                        f"an excerpt of {excerpt.source_id}: expected an excerpt of {row.source_id}",
+                    )
+                )
             if excerpt is not None and row.quote and row.quote not in excerpt.text:
-                problems.append(Problem("claims.csv", line, "quote", row.quote[:40] + "…", f"expected words of excerpt {row.excerpt_id}"))
+                problems.append(
+                    Problem(
+                        "claims.csv",
+                        line,
+                        "quote",
+                        row.quote[:40] + "…",
+                        f"expected words of excerpt {row.excerpt_id}",
+                    )
+                )
             if row.verdict != "unverifiable" and not row.reference_source_ids.strip():
-                problems.append(Problem("claims.csv", line, "reference_source_ids", "", f"a {row.verdict or 'judged'} claim must name the references it was checked against"))
+                problems.append(
+                    Problem(
+                        "claims.csv",
+                        line,
+                        "reference_source_ids",
+                        "",
+                        f"a {row.verdict or 'judged'} claim must name the references it was checked against",
+                    )
+                )
     estimates = frames.get("estimates")
     if estimates is not None:
         for line, row in enumerate(estimates.itertuples(), start=2):
             if not (row.low or row.high or row.point):
-                problems.append(Problem("estimates.csv", line, "point", "", "expected a figure: low, high or point"))
+                problems.append(
+                    Problem(
+                        "estimates.csv", line, "point", "", "expected a figure: low, high or point"
+                    )
+                )
     series = frames.get("series")
     if series is not None:
         described = set(zip(series["table"], series["column"]))
         for line, row in enumerate(series.itertuples(), start=2):
             table = frames.get(row.table)
             if table is not None and row.column not in table:
-                problems.append(Problem("series.csv", line, "column", row.column, f"expected a column of {row.table}.csv"))
+                problems.append(
+                    Problem(
+                        "series.csv",
+                        line,
+                        "column",
+                        row.column,
+                        f"expected a column of {row.table}.csv",
+                    )
+                )
         annual = frames.get("repression_annual")
         for column in [] if annual is None else annual.columns:
-            if column not in ("year", "source_ids", "note") and ("repression_annual", column) not in described:
-                problems.append(Problem("repression_annual.csv", 1, column, column, "expected a row in series.csv naming this column's archival source and publication"))
+            if (
+                column not in ("year", "source_ids", "note")
+                and ("repression_annual", column) not in described
+            ):
+                problems.append(
+                    Problem(
+                        "repression_annual.csv",
+                        1,
+                        column,
+                        column,
+                        "expected a row in series.csv naming this column's archival source and publication",
+                    )
+                )
     return problems
 
 
-def _source_texts(frames: dict[str, pd.DataFrame], seeds: Path) -> tuple[dict[str, str], list[Problem], str | None]:
+def _source_texts(
+    frames: dict[str, pd.DataFrame], seeds: Path
+) -> tuple[dict[str, str], list[Problem], str | None]:
     """The source texts by source_id, read from ``seeds``; or why they could not be read."""
     sources = frames.get("sources")
     if sources is None:
@@ -307,7 +530,9 @@ def _source_texts(frames: dict[str, pd.DataFrame], seeds: Path) -> tuple[dict[st
         if path.is_file():
             texts[row.source_id] = path.read_text(encoding="utf-8")
         else:
-            problems.append(Problem("sources.csv", line, "seed_file", row.seed_file, f"no such file in {seeds}"))
+            problems.append(
+                Problem("sources.csv", line, "seed_file", row.seed_file, f"no such file in {seeds}")
+            )
     return texts, problems, None
 
 
@@ -315,7 +540,9 @@ def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def _excerpt_problems(frames: dict[str, pd.DataFrame], texts: dict[str, str]) -> tuple[list[Problem], int]:
+def _excerpt_problems(
+    frames: dict[str, pd.DataFrame], texts: dict[str, str]
+) -> tuple[list[Problem], int]:
     """Each excerpt must be the exact text at its locator (line = paragraph, char_start) in its source."""
     excerpts = frames.get("excerpts")
     if excerpts is None:
@@ -332,10 +559,30 @@ def _excerpt_problems(frames: dict[str, pd.DataFrame], texts: dict[str, str]) ->
         checked += 1
         if source_text[start : start + len(row.text)] != row.text:
             found = source_text.find(row.text)
-            hint = "text not found anywhere in the source" if found < 0 else f"text found at char_start {found}"
-            problems.append(Problem("excerpts.csv", line, "text", row.text[:40] + "…", f"not verbatim at char_start {start} of {row.source_id}: {hint}"))
+            hint = (
+                "text not found anywhere in the source"
+                if found < 0
+                else f"text found at char_start {found}"
+            )
+            problems.append(
+                Problem(
+                    "excerpts.csv",
+                    line,
+                    "text",
+                    row.text[:40] + "…",
+                    f"not verbatim at char_start {start} of {row.source_id}: {hint}",
+                )
+            )
         elif _line_of(source_text, start) != paragraph:
-            problems.append(Problem("excerpts.csv", line, "paragraph", str(paragraph), f"expected {_line_of(source_text, start)}, the line of {row.source_id} where the text starts"))
+            problems.append(
+                Problem(
+                    "excerpts.csv",
+                    line,
+                    "paragraph",
+                    str(paragraph),
+                    f"expected {_line_of(source_text, start)}, the line of {row.source_id} where the text starts",
+                )
+            )
     return problems, checked
 
 
@@ -347,7 +594,9 @@ def _occurrences(text: str, part: str) -> list[int]:
     return starts
 
 
-def _quotation_problems(descriptor: dict, frames: dict[str, pd.DataFrame], texts: dict[str, str]) -> tuple[list[Problem], int]:
+def _quotation_problems(
+    descriptor: dict, frames: dict[str, pd.DataFrame], texts: dict[str, str]
+) -> tuple[list[Problem], int]:
     """Fields marked ``verbatimIn`` must quote their row's source text exactly (and at its paragraph)."""
     problems, checked = [], 0
     for resource in descriptor["resources"]:
@@ -358,19 +607,37 @@ def _quotation_problems(descriptor: dict, frames: dict[str, pd.DataFrame], texts
             source_field = field.get("verbatimIn")
             if not source_field or field["name"] not in frame or source_field not in frame:
                 continue
-            for line, (quote, source_id) in enumerate(zip(frame[field["name"]], frame[source_field]), start=2):
+            for line, (quote, source_id) in enumerate(
+                zip(frame[field["name"]], frame[source_field]), start=2
+            ):
                 source_text = texts.get(source_id)
                 if not quote or source_text is None:
                     continue
                 checked += 1
                 starts = _occurrences(source_text, quote)
                 if not starts:
-                    problems.append(Problem(resource["path"], line, field["name"], quote[:40] + "…", f"not found verbatim in the source text {source_id}"))
+                    problems.append(
+                        Problem(
+                            resource["path"],
+                            line,
+                            field["name"],
+                            quote[:40] + "…",
+                            f"not found verbatim in the source text {source_id}",
+                        )
+                    )
                     continue
                 paragraph = frame["paragraph"].iloc[line - 2] if "paragraph" in frame else ""
                 lines = sorted({_line_of(source_text, start) for start in starts})
                 if paragraph.isdigit() and int(paragraph) not in lines:
-                    problems.append(Problem(resource["path"], line, "paragraph", paragraph, f"expected {' or '.join(map(str, lines))}, the line of {source_id} where the quote begins"))
+                    problems.append(
+                        Problem(
+                            resource["path"],
+                            line,
+                            "paragraph",
+                            paragraph,
+                            f"expected {' or '.join(map(str, lines))}, the line of {source_id} where the quote begins",
+                        )
+                    )
     return problems, checked
 
 
@@ -381,18 +648,36 @@ def check_package(data_dir: Path = DATA_DIR, seeds: Path | None = None) -> Check
     try:
         descriptor = _descriptor(data_dir)
     except (OSError, json.JSONDecodeError) as error:
-        return CheckReport([Problem("datapackage.json", None, None, None, f"cannot read the descriptor: {error}")], {}, 0, "no descriptor")
+        return CheckReport(
+            [Problem("datapackage.json", None, None, None, f"cannot read the descriptor: {error}")],
+            {},
+            0,
+            "no descriptor",
+        )
     frames: dict[str, pd.DataFrame] = {}
     for resource in descriptor["resources"]:
         if _read_text(data_dir / resource["path"], resource["path"], problems) is not None:
             try:
                 frames[resource["name"]] = _raw_frame(data_dir / resource["path"])
             except pd.errors.ParserError as error:
-                problems.append(Problem(resource["path"], None, None, None, f"not a well-formed CSV table ({error})"))
+                problems.append(
+                    Problem(
+                        resource["path"], None, None, None, f"not a well-formed CSV table ({error})"
+                    )
+                )
     problems += _header_problems(descriptor, frames)
-    if problems:  # a file that cannot be read, or a header that is not the schema's: fix these first
-        return CheckReport(problems, {name: len(frame) for name, frame in frames.items()}, 0, "the tables could not all be read")
-    readable = {resource["path"] for resource in descriptor["resources"] if resource["name"] in frames}
+    if (
+        problems
+    ):  # a file that cannot be read, or a header that is not the schema's: fix these first
+        return CheckReport(
+            problems,
+            {name: len(frame) for name, frame in frames.items()},
+            0,
+            "the tables could not all be read",
+        )
+    readable = {
+        resource["path"] for resource in descriptor["resources"] if resource["name"] in frames
+    }
     problems += _frictionless_problems(data_dir, descriptor, readable)
     problems += _custom_problems(descriptor, frames)
     problems += _annotation_problems(frames)
@@ -415,7 +700,10 @@ def validated_tables(data_dir: Path = DATA_DIR) -> tuple[CheckReport, dict[str, 
     report = check_package(data_dir)
     if report.problems:
         raise DataError(report.problems)
-    return report, {resource["name"]: _typed(resource, data_dir) for resource in _descriptor(data_dir)["resources"]}
+    return report, {
+        resource["name"]: _typed(resource, data_dir)
+        for resource in _descriptor(data_dir)["resources"]
+    }
 
 
 def _typed(resource: dict, data_dir: Path) -> pd.DataFrame:
@@ -432,6 +720,8 @@ def _typed(resource: dict, data_dir: Path) -> pd.DataFrame:
             frame[name] = frame[name].map(_split_list)
         if field.get("edtf"):
             bounds = frame[name].map(lambda value: date_bounds(value) if value else None)
-            frame[f"{name}_earliest"] = pd.to_datetime(bounds.map(lambda b: b.earliest if b else None))
+            frame[f"{name}_earliest"] = pd.to_datetime(
+                bounds.map(lambda b: b.earliest if b else None)
+            )
             frame[f"{name}_latest"] = pd.to_datetime(bounds.map(lambda b: b.latest if b else None))
     return frame

@@ -35,7 +35,9 @@ def _plain_bounds(text: str) -> DateBounds | None:
         if month is None:
             return DateBounds(dt.date(year, 1, 1), dt.date(year, 12, 31))
         if day is None:
-            return DateBounds(dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]))
+            return DateBounds(
+                dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+            )
         return DateBounds(dt.date(year, month, day), dt.date(year, month, day))
     except ValueError:  # month 13, 30 February, year 0: let the library say why
         return None
@@ -58,7 +60,9 @@ def _to_date(struct: time.struct_time) -> dt.date:
 
 def library_bounds(text: str) -> DateBounds:
     """Bounds as the ``edtf`` library computes them; ValueError if ``text`` is not valid EDTF."""
-    from edtf import parse_edtf  # imported here: a kernel that reads cached tables never needs the grammar
+    from edtf import (
+        parse_edtf,  # imported here: a kernel that reads cached tables never needs the grammar
+    )
     from edtf.parser.edtf_exceptions import EDTFParseException
 
     try:

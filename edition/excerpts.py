@@ -43,7 +43,9 @@ def _marked_text(text: str, notes: pd.DataFrame, excerpt_id: str) -> str:
     return "".join(html).replace("\n", "<br>")
 
 
-def excerpt_html(excerpt_id: str, excerpts: pd.DataFrame, annotations: pd.DataFrame, sources: pd.DataFrame) -> str:
+def excerpt_html(
+    excerpt_id: str, excerpts: pd.DataFrame, annotations: pd.DataFrame, sources: pd.DataFrame
+) -> str:
     """The HTML block for one excerpt with its annotations."""
     excerpt = excerpts.set_index("excerpt_id").loc[excerpt_id]
     source = sources.set_index("source_id").loc[excerpt["source_id"]]
@@ -51,27 +53,32 @@ def excerpt_html(excerpt_id: str, excerpts: pd.DataFrame, annotations: pd.DataFr
     end = excerpt["char_start"] + len(excerpt["text"])
     quotes = ""
     if excerpt["quotes_document"]:
-        quotes = f' Quoting: {escape(excerpt["quotes_document"])} ({escape(cite(excerpt["quotes_source_ids"], sources))}).'
+        quotes = f" Quoting: {escape(excerpt['quotes_document'])} ({escape(cite(excerpt['quotes_source_ids'], sources))})."
     caption = (
-        f'Source text: {escape(short_citation(source))}, {escape(source["genre"])}; '
-        f'file {escape(source["seed_file"])}, paragraph {excerpt["paragraph"]}, '
-        f'characters {excerpt["char_start"]}–{end}.{quotes}'
+        f"Source text: {escape(short_citation(source))}, {escape(source['genre'])}; "
+        f"file {escape(source['seed_file'])}, paragraph {excerpt['paragraph']}, "
+        f"characters {excerpt['char_start']}–{end}.{quotes}"
     )
     items = "".join(
         f'<li id="{excerpt_id}-note-{number}" class="excerpt-note excerpt-note-{note.kind}">'
-        f'<strong>{NOTE_LABELS[note.kind]}</strong> — “{escape(note.span)}”: {escape(note.note)} '
+        f"<strong>{NOTE_LABELS[note.kind]}</strong> — “{escape(note.span)}”: {escape(note.note)} "
         f'<span class="excerpt-refs">References: {escape(cite(note.source_ids, sources))}.</span></li>'
         for number, note in enumerate(notes.itertuples(), start=1)
     )
     return (
         f'<figure class="excerpt" id="excerpt-{excerpt_id}">'
-        f'<blockquote>{_marked_text(excerpt["text"], notes, excerpt_id)}</blockquote>'
+        f"<blockquote>{_marked_text(excerpt['text'], notes, excerpt_id)}</blockquote>"
         f"<figcaption>{caption}</figcaption>"
         f'<ol class="excerpt-notes">{items}</ol></figure>'
     )
 
 
-def show_excerpt(excerpt_id: str, excerpts: pd.DataFrame | None = None, annotations: pd.DataFrame | None = None, sources: pd.DataFrame | None = None) -> HTML:
+def show_excerpt(
+    excerpt_id: str,
+    excerpts: pd.DataFrame | None = None,
+    annotations: pd.DataFrame | None = None,
+    sources: pd.DataFrame | None = None,
+) -> HTML:
     """Display one excerpt in a notebook (and in the built book); tables not given are loaded."""
     from .tables import load_annotations, load_excerpts, load_sources
 

@@ -56,10 +56,22 @@ def read_cache(path: Path, key: str) -> dict[str, pd.DataFrame]:
         raise CacheError(f"{path}: damaged or truncated (its digest does not match its contents)")
     try:
         kept = pickle.loads(payload)
-    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError) as error:
+    except (
+        pickle.UnpicklingError,
+        EOFError,
+        AttributeError,
+        ImportError,
+        IndexError,
+        TypeError,
+        ValueError,
+    ) as error:
         # a payload that matches its digest but that this pandas or package cannot read
         raise CacheError(f"{path}: not readable ({type(error).__name__}: {error})") from None
-    if not isinstance(kept, dict) or kept.get("key") != key or not isinstance(kept.get("tables"), dict):
+    if (
+        not isinstance(kept, dict)
+        or kept.get("key") != key
+        or not isinstance(kept.get("tables"), dict)
+    ):
         raise CacheError(f"{path}: written for other inputs or in another format")
     return kept["tables"]
 
@@ -80,7 +92,9 @@ def validate_and_cache(data_dir: Path = DATA_DIR) -> tuple[CheckReport, dict[str
     """Validate the package (DataError listing every problem) and keep its typed tables; returns
     the check's report and the tables. The build and ``python -m edition check`` call this."""
     data_dir = Path(data_dir).resolve()
-    key = inputs_fingerprint(data_dir)  # taken before reading: a file changed meanwhile makes the cache stale, never wrong
+    key = inputs_fingerprint(
+        data_dir
+    )  # taken before reading: a file changed meanwhile makes the cache stale, never wrong
     report, tables = validated_tables(data_dir)
     if cache_enabled():
         write_cache(cache_path(data_dir, key), key, tables)
@@ -98,7 +112,10 @@ def _tables(data_dir: Path) -> dict[str, pd.DataFrame]:
         try:
             return read_cache(path, key)
         except CacheError as error:
-            print(f"edition: the cached tables cannot be used, validating again: {error}", file=sys.stderr)
+            print(
+                f"edition: the cached tables cannot be used, validating again: {error}",
+                file=sys.stderr,
+            )
     return validate_and_cache(data_dir)[1]
 
 
@@ -106,7 +123,9 @@ def load_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     """One table of the validated package as a typed DataFrame (a copy: change it freely)."""
     tables = _tables(Path(data_dir).resolve())
     if name not in tables:
-        raise KeyError(f"no table {name!r} in {data_dir}/datapackage.json (tables: {', '.join(tables)})")
+        raise KeyError(
+            f"no table {name!r} in {data_dir}/datapackage.json (tables: {', '.join(tables)})"
+        )
     return tables[name].copy()
 
 

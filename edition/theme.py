@@ -81,6 +81,7 @@ SERIES_COLOURS = {
     "camps and colonies": "#66CCEE",
 }
 
+
 def colour_scale(colours: dict[str, str], domain: list[str] | None = None) -> alt.Scale:
     """An Altair colour scale that maps each meaning to its colour (only ``domain``, if given)."""
     keys = list(colours) if domain is None else [key for key in colours if key in domain]
@@ -96,8 +97,21 @@ def edition_theme() -> alt.theme.ThemeConfig:
             "font": FONT,
             "view": {"stroke": None, "continuousWidth": 640, "continuousHeight": 320},
             "title": {"fontSize": 15, "anchor": "start", "color": INK, "subtitleColor": INK},
-            "axis": {"labelColor": INK, "titleColor": INK, "gridColor": "#8884", "domainColor": INK, "tickColor": INK, "labelFontSize": 12, "titleFontSize": 12},
-            "legend": {"labelColor": INK, "titleColor": INK, "labelFontSize": 12, "titleFontSize": 12},
+            "axis": {
+                "labelColor": INK,
+                "titleColor": INK,
+                "gridColor": "#8884",
+                "domainColor": INK,
+                "tickColor": INK,
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+            },
+            "legend": {
+                "labelColor": INK,
+                "titleColor": INK,
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+            },
             "header": {"labelColor": INK, "titleColor": INK},
             "text": {"color": INK},
         }

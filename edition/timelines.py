@@ -7,8 +7,8 @@ concerned; both are written to ``_static/data/`` by ``served_url`` and read by U
 import altair as alt
 import pandas as pd
 
-from .charts import _midday, cited
 from .chart_files import served_url
+from .charts import _midday, cited
 from .theme import EVENT_CATEGORY_COLOURS, colour_scale
 
 CATEGORIES = list(EVENT_CATEGORY_COLOURS)
@@ -17,90 +17,153 @@ CATEGORIES = list(EVENT_CATEGORY_COLOURS)
 def event_rows(events: pd.DataFrame, people: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """One row per event with its day, year, category, people's names and references."""
     names = people.set_index("person_id")["name"]
-    return pd.DataFrame({
-        "event_id": events["event_id"],
-        "date": _midday(events, "date"),
-        "year": events["date_earliest"].dt.year,
-        "when": events["date"],
-        "category": events["category"],
-        "event": events["title"],
-        "people": events["people"].map(lambda ids: "; ".join(names[i] for i in ids)),
-        "source": cited(events, sources),
-    })
+    return pd.DataFrame(
+        {
+            "event_id": events["event_id"],
+            "date": _midday(events, "date"),
+            "year": events["date_earliest"].dt.year,
+            "when": events["date"],
+            "category": events["category"],
+            "event": events["title"],
+            "people": events["people"].map(lambda ids: "; ".join(names[i] for i in ids)),
+            "source": cited(events, sources),
+        }
+    )
 
 
 def event_person_rows(events: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
     """One row per event and person concerned; the rest of the event is looked up in events.json."""
     rows = events[["event_id", "people"]].explode("people").dropna(subset=["people"])
-    return pd.DataFrame({"event_id": rows["event_id"], "person_id": rows["people"], "person": rows["people"].map(people.set_index("person_id")["name"])})
+    return pd.DataFrame(
+        {
+            "event_id": rows["event_id"],
+            "person_id": rows["people"],
+            "person": rows["people"].map(people.set_index("person_id")["name"]),
+        }
+    )
 
 
 def _category_colour(domain: list[str] | None = None) -> alt.Color:
-    return alt.Color("category:N", title="Event", scale=colour_scale(EVENT_CATEGORY_COLOURS, domain))
+    return alt.Color(
+        "category:N", title="Event", scale=colour_scale(EVENT_CATEGORY_COLOURS, domain)
+    )
 
 
 TOOLTIP = ["event:N", alt.Tooltip("when:N", title="date"), "category:N", "people:N", "source:N"]
-SUCCESSION_CATEGORIES = ["illness", "document", "congress", "plenum", "appointment", "removal", "demotion", "expulsion", "readmission", "exile", "deportation"]
+SUCCESSION_CATEGORIES = [
+    "illness",
+    "document",
+    "congress",
+    "plenum",
+    "appointment",
+    "removal",
+    "demotion",
+    "expulsion",
+    "readmission",
+    "exile",
+    "deportation",
+]
 SUCCESSION_PEOPLE = ["lenin", "stalin", "trotsky", "zinoviev", "kamenev", "bukharin", "pyatakov"]
 
 
-def succession_chart(events: pd.DataFrame, people: pd.DataFrame, sources: pd.DataFrame) -> alt.Chart:
+def succession_chart(
+    events: pd.DataFrame, people: pd.DataFrame, sources: pd.DataFrame
+) -> alt.Chart:
     """The succession struggle, 1922–1929: Lenin and the six, one row each."""
     url = served_url("event-people", event_person_rows(events, people))
     events_url = served_url("events", event_rows(events, people, sources))
     order = [people.set_index("person_id").loc[p, "name"] for p in SUCCESSION_PEOPLE]
-    return alt.Chart(alt.Data(url=url, format=alt.DataFormat(type="json"))).transform_filter(
-        alt.FieldOneOfPredicate(field="person_id", oneOf=SUCCESSION_PEOPLE)
-    ).transform_lookup(
-        lookup="event_id",
-        from_=alt.LookupData(data=alt.Data(url=events_url, format=alt.DataFormat(type="json")), key="event_id", fields=["date", "year", "when", "category", "event", "source"]),
-    ).transform_calculate(
-        day="toDate(datum.date)"  # looked-up fields are not parsed as dates
-    ).transform_filter(
-        "year(datum.day) >= 1922 && year(datum.day) <= 1929"  # where the mark is drawn
-    ).transform_filter(
-        alt.FieldOneOfPredicate(field="category", oneOf=SUCCESSION_CATEGORIES)
-    ).mark_point(size=80, filled=True, opacity=0.9).encode(
-        x=alt.X("day:T", title="Year", axis=alt.Axis(format="%Y")),
-        y=alt.Y("person:N", title=None, sort=order),
-        color=_category_colour(SUCCESSION_CATEGORIES),
-        tooltip=["person:N"] + [t for t in TOOLTIP if t != "people:N"],
-    ).properties(
-        width="container", height=alt.Step(34),
-        title=alt.Title("The succession struggle, 1922–1929", subtitle="Lenin's illness, the congresses and plenums, and the removals, expulsions and exile of his heirs"),
-        description=(
-            "Timeline with one row each for Lenin, Stalin, Trotsky, Zinoviev, Kamenev, Bukharin and Pyatakov from 1922 to 1929. "
-            "Coloured points mark Lenin's strokes, documents, congresses and plenums, appointments, removals, expulsions, readmissions, "
-            "internal exile and deportation; tooltips name each event and its references."
-        ),
+    return (
+        alt.Chart(alt.Data(url=url, format=alt.DataFormat(type="json")))
+        .transform_filter(alt.FieldOneOfPredicate(field="person_id", oneOf=SUCCESSION_PEOPLE))
+        .transform_lookup(
+            lookup="event_id",
+            from_=alt.LookupData(
+                data=alt.Data(url=events_url, format=alt.DataFormat(type="json")),
+                key="event_id",
+                fields=["date", "year", "when", "category", "event", "source"],
+            ),
+        )
+        .transform_calculate(
+            day="toDate(datum.date)"  # looked-up fields are not parsed as dates
+        )
+        .transform_filter(
+            "year(datum.day) >= 1922 && year(datum.day) <= 1929"  # where the mark is drawn
+        )
+        .transform_filter(alt.FieldOneOfPredicate(field="category", oneOf=SUCCESSION_CATEGORIES))
+        .mark_point(size=80, filled=True, opacity=0.9)
+        .encode(
+            x=alt.X("day:T", title="Year", axis=alt.Axis(format="%Y")),
+            y=alt.Y("person:N", title=None, sort=order),
+            color=_category_colour(SUCCESSION_CATEGORIES),
+            tooltip=["person:N"] + [t for t in TOOLTIP if t != "people:N"],
+        )
+        .properties(
+            width="container",
+            height=alt.Step(34),
+            title=alt.Title(
+                "The succession struggle, 1922–1929",
+                subtitle="Lenin's illness, the congresses and plenums, and the removals, expulsions and exile of his heirs",
+            ),
+            description=(
+                "Timeline with one row each for Lenin, Stalin, Trotsky, Zinoviev, Kamenev, Bukharin and Pyatakov from 1922 to 1929. "
+                "Coloured points mark Lenin's strokes, documents, congresses and plenums, appointments, removals, expulsions, readmissions, "
+                "internal exile and deportation; tooltips name each event and its references."
+            ),
+        )
     )
 
 
-def kirov_aftermath_chart(events: pd.DataFrame, people: pd.DataFrame, sources: pd.DataFrame) -> alt.Chart:
+def kirov_aftermath_chart(
+    events: pd.DataFrame, people: pd.DataFrame, sources: pd.DataFrame
+) -> alt.Chart:
     """From the Kirov murder to the first Moscow trial: December 1934 – August 1936."""
     url = served_url("events", event_rows(events, people, sources))
-    shown = ["assassination", "decree", "arrest", "trial", "sentence", "execution", "expulsion", "removal", "appointment", "plenum", "other"]
-    return alt.Chart(alt.Data(url=url, format=alt.DataFormat(type="json"))).transform_filter(
-        # the date field is parsed as a date when the data load, so compare times (months count from 0)
-        "time(datum.date) >= time(datetime(1934, 11, 1)) && time(datum.date) <= time(datetime(1936, 7, 31))"
-    ).transform_filter(
-        alt.FieldOneOfPredicate(field="category", oneOf=shown)
-    ).mark_point(size=90, filled=True, opacity=0.9).encode(
-        x=alt.X("date:T", title="Month", axis=alt.Axis(format="%b %Y")),
-        y=alt.Y("category:N", title=None, sort=shown),
-        color=_category_colour(shown),
-        tooltip=TOOLTIP,
-    ).properties(
-        width="container", height=alt.Step(28),
-        title=alt.Title("After the Kirov murder, December 1934 – August 1936", subtitle="Decrees, arrests, trials and sentences, one row per kind of event"),
-        description=(
-            "Timeline from 1 December 1934 to August 1936 with one row per kind of event (assassination, decree, arrest, trial, sentence, "
-            "execution, expulsion, removal, appointment, plenum, other); each point is an event, and its tooltip names it and its references."
-        ),
+    shown = [
+        "assassination",
+        "decree",
+        "arrest",
+        "trial",
+        "sentence",
+        "execution",
+        "expulsion",
+        "removal",
+        "appointment",
+        "plenum",
+        "other",
+    ]
+    return (
+        alt.Chart(alt.Data(url=url, format=alt.DataFormat(type="json")))
+        .transform_filter(
+            # the date field is parsed as a date when the data load, so compare times (months count from 0)
+            "time(datum.date) >= time(datetime(1934, 11, 1)) && time(datum.date) <= time(datetime(1936, 7, 31))"
+        )
+        .transform_filter(alt.FieldOneOfPredicate(field="category", oneOf=shown))
+        .mark_point(size=90, filled=True, opacity=0.9)
+        .encode(
+            x=alt.X("date:T", title="Month", axis=alt.Axis(format="%b %Y")),
+            y=alt.Y("category:N", title=None, sort=shown),
+            color=_category_colour(shown),
+            tooltip=TOOLTIP,
+        )
+        .properties(
+            width="container",
+            height=alt.Step(28),
+            title=alt.Title(
+                "After the Kirov murder, December 1934 – August 1936",
+                subtitle="Decrees, arrests, trials and sentences, one row per kind of event",
+            ),
+            description=(
+                "Timeline from 1 December 1934 to August 1936 with one row per kind of event (assassination, decree, arrest, trial, sentence, "
+                "execution, expulsion, removal, appointment, plenum, other); each point is an event, and its tooltip names it and its references."
+            ),
+        )
     )
 
 
-def purge_timeline_chart(events: pd.DataFrame, people: pd.DataFrame, sources: pd.DataFrame) -> alt.VConcatChart:
+def purge_timeline_chart(
+    events: pd.DataFrame, people: pd.DataFrame, sources: pd.DataFrame
+) -> alt.VConcatChart:
     """The purges 1934–1940: a detail view zoomed by a brush on the overview, with a category
     legend that filters and a person chooser, all working in the page without a kernel."""
     rows = event_rows(events, people, sources)
@@ -109,28 +172,55 @@ def purge_timeline_chart(events: pd.DataFrame, people: pd.DataFrame, sources: pd
     categories = [c for c in CATEGORIES if c in set(period["category"])]
     named = sorted({name for names in period["people"] for name in names.split("; ") if name})
     brush = alt.selection_interval(encodings=["x"], name="period")
-    chosen_categories = alt.selection_point(fields=["category"], bind="legend", name="category_filter")
-    person = alt.param(name="person", value="Everyone", bind=alt.binding_select(options=["Everyone"] + named, name="Person: "))
-    base = alt.Chart(alt.Data(url=url, format=alt.DataFormat(type="json"))).transform_filter(
-        "year(datum.date) >= 1934 && year(datum.date) <= 1940"  # where the mark is drawn (an interval's middle)
-    ).transform_filter(
-        "person == 'Everyone' || indexof(datum.people, person) >= 0"
+    chosen_categories = alt.selection_point(
+        fields=["category"], bind="legend", name="category_filter"
+    )
+    person = alt.param(
+        name="person",
+        value="Everyone",
+        bind=alt.binding_select(options=["Everyone"] + named, name="Person: "),
+    )
+    base = (
+        alt.Chart(alt.Data(url=url, format=alt.DataFormat(type="json")))
+        .transform_filter(
+            "year(datum.date) >= 1934 && year(datum.date) <= 1940"  # where the mark is drawn (an interval's middle)
+        )
+        .transform_filter("person == 'Everyone' || indexof(datum.people, person) >= 0")
     )
     colour = _category_colour(categories)
-    detail = base.mark_point(size=70, filled=True).encode(
-        x=alt.X("date:T", title="Date", scale=alt.Scale(domain=brush), axis=alt.Axis(format="%b %Y")),
-        y=alt.Y("category:N", title=None, sort=categories),
-        color=colour,
-        opacity=alt.condition(chosen_categories, alt.value(0.95), alt.value(0.08)),
-        tooltip=TOOLTIP,
-    ).add_params(chosen_categories, person).properties(width=640, height=alt.Step(16))
-    overview = base.mark_tick(thickness=1.5, size=14).encode(
-        x=alt.X("date:T", title="Drag across this strip to zoom the chart above", axis=alt.Axis(format="%Y")),
-        color=colour,  # the same scale as the detail view, so the two share one legend
-        opacity=alt.condition(chosen_categories, alt.value(0.9), alt.value(0.08)),
-    ).add_params(brush).properties(width=640, height=40)
+    detail = (
+        base.mark_point(size=70, filled=True)
+        .encode(
+            x=alt.X(
+                "date:T", title="Date", scale=alt.Scale(domain=brush), axis=alt.Axis(format="%b %Y")
+            ),
+            y=alt.Y("category:N", title=None, sort=categories),
+            color=colour,
+            opacity=alt.condition(chosen_categories, alt.value(0.95), alt.value(0.08)),
+            tooltip=TOOLTIP,
+        )
+        .add_params(chosen_categories, person)
+        .properties(width=640, height=alt.Step(16))
+    )
+    overview = (
+        base.mark_tick(thickness=1.5, size=14)
+        .encode(
+            x=alt.X(
+                "date:T",
+                title="Drag across this strip to zoom the chart above",
+                axis=alt.Axis(format="%Y"),
+            ),
+            color=colour,  # the same scale as the detail view, so the two share one legend
+            opacity=alt.condition(chosen_categories, alt.value(0.9), alt.value(0.08)),
+        )
+        .add_params(brush)
+        .properties(width=640, height=40)
+    )
     return alt.vconcat(detail, overview).properties(
-        title=alt.Title("The purges, 1934–1940", subtitle="Brush the strip to zoom; click a legend entry to pick a kind of event; choose a person below"),
+        title=alt.Title(
+            "The purges, 1934–1940",
+            subtitle="Brush the strip to zoom; click a legend entry to pick a kind of event; choose a person below",
+        ),
         description=(
             "Interactive timeline of the events of 1934–1940 in the edition's data, one row per kind of event. "
             "A strip below the chart shows the whole period; dragging across it zooms the main view. Clicking an event kind in the legend "

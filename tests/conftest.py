@@ -64,7 +64,9 @@ PHONE = {"width": 390, "height": 844}
 def open_page(browser, url: str, scheme: str = "light", viewport: dict | None = None):
     """Open a page in a fresh context and read it to its end (every chart drawn); returns the
     context, the page and the responses received."""
-    context = browser.new_context(color_scheme=scheme, viewport=viewport or {"width": 1280, "height": 900})
+    context = browser.new_context(
+        color_scheme=scheme, viewport=viewport or {"width": 1280, "height": 900}
+    )
     page = context.new_page()
     received = []
     page.on("response", lambda response: received.append(response))
@@ -96,15 +98,21 @@ def run_strict_build(root: Path) -> subprocess.CompletedProcess:
     finished process. Safe from two test workers at once: the command takes a lock."""
     # A copy elsewhere reads the same source texts (they are found beside the checkout by default).
     env = {**os.environ, "EDITION_SEEDS": str(seeds_dir())}
-    return subprocess.run(STRICT_BUILD, check=False, cwd=root, capture_output=True, text=True, env=env)
+    return subprocess.run(
+        STRICT_BUILD, check=False, cwd=root, capture_output=True, text=True, env=env
+    )
 
 
 @pytest.fixture(scope="session")
 def built_site() -> Path:
     """Build the book strictly (cached notebooks are not re-run) and return the HTML folder."""
     result = run_strict_build(ROOT)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
-    warnings = [line for line in (result.stdout + result.stderr).splitlines() if "WARNING" in line]  # kernels' included
+    assert result.returncode == 0, (
+        f"strict build failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+    )
+    warnings = [
+        line for line in (result.stdout + result.stderr).splitlines() if "WARNING" in line
+    ]  # kernels' included
     assert not warnings, "the build printed warnings:\n" + "\n".join(warnings)
     return SITE
 
@@ -117,7 +125,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def site_url(built_site: Path):
     """The built book served by python's http.server on 127.0.0.1 (a free port)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site))
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -127,14 +137,24 @@ def site_url(built_site: Path):
 @pytest.fixture(scope="session")
 def browser():
     """Debian's chromium driven by Playwright (never a downloaded browser)."""
-    require(CHROMIUM.exists(), f"browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium); it is absent")
+    require(
+        CHROMIUM.exists(),
+        f"browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium); it is absent",
+    )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-quic"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
         )
         yield chromium
         chromium.close()

@@ -32,4 +32,6 @@ def test_no_serious_accessibility_violation_on_any_page(built_site, site_url, br
         if violations:
             found[path] = violations
         context.close()
-    assert not found, f"axe-core ({scheme} mode) found serious or critical violations:\n{json.dumps(found, indent=1)}"
+    assert not found, (
+        f"axe-core ({scheme} mode) found serious or critical violations:\n{json.dumps(found, indent=1)}"
+    )

@@ -25,10 +25,14 @@ def test_fingerprint_follows_every_byte_and_name(tmp_path: Path):
     assert build.fingerprint([folder], []) == first
     (folder / "b.md").write_text("")
     assert build.fingerprint([folder], []) != first
-    assert build.fingerprint([folder], [], "strict=True") != build.fingerprint([folder], [], "strict=False")
+    assert build.fingerprint([folder], [], "strict=True") != build.fingerprint(
+        [folder], [], "strict=False"
+    )
     copy = tmp_path / "elsewhere" / "book"
     shutil.copytree(folder, copy)
-    assert build.fingerprint([copy], []) == build.fingerprint([folder], []), "the same book elsewhere is the same book"
+    assert build.fingerprint([copy], []) == build.fingerprint([folder], []), (
+        "the same book elsewhere is the same book"
+    )
 
 
 def test_the_notebooks_are_those_of_the_table_of_contents_in_order():
@@ -39,20 +43,39 @@ def test_the_notebooks_are_those_of_the_table_of_contents_in_order():
 
 def _tiny_book(root: Path, value: str) -> None:
     """A one-chapter book whose notebook prints a value read from its data folder."""
-    for name in ("_config.yml", "book/_static", "book/_templates", "book/_extra", "book/references.bib"):
+    for name in (
+        "_config.yml",
+        "book/_static",
+        "book/_templates",
+        "book/_extra",
+        "book/references.bib",
+    ):
         source, target = ROOT / name, root / name
         target.parent.mkdir(parents=True, exist_ok=True)
         (shutil.copytree if source.is_dir() else shutil.copy)(source, target)
     (root / "_toc.yml").write_text("format: jb-book\nroot: book/tiny\n")
     (root / "data").mkdir()
     (root / "data" / "value.txt").write_text(value)
-    notebook = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
-    notebook.cells = [nbformat.v4.new_markdown_cell("# Tiny"), nbformat.v4.new_code_cell("print(open('../data/value.txt').read())")]
+    notebook = nbformat.v4.new_notebook(
+        metadata={
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+        }
+    )
+    notebook.cells = [
+        nbformat.v4.new_markdown_cell("# Tiny"),
+        nbformat.v4.new_code_cell("print(open('../data/value.txt').read())"),
+    ]
     nbformat.write(notebook, root / "book" / "tiny.ipynb")
 
 
 def _build(root: Path) -> str:
-    result = subprocess.run([sys.executable, "-m", "edition", "build", "--strict"], cwd=root, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "edition", "build", "--strict"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return result.stdout
 
@@ -81,4 +104,7 @@ def test_build_skips_when_nothing_changed_and_reruns_notebooks_when_data_change(
     with open(tmp_path / "book" / "_static" / "edition.css", "a") as stylesheet:
         stylesheet.write("\nbody { --edition-test: 1; }\n")
     _build(tmp_path)
-    assert "--edition-test" in (tmp_path / "_build" / "html" / "_static" / "styles" / "edition.bundle.css").read_text()
+    assert (
+        "--edition-test"
+        in (tmp_path / "_build" / "html" / "_static" / "styles" / "edition.bundle.css").read_text()
+    )

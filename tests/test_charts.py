@@ -20,7 +20,10 @@ def inline_data(spec, folder: Path):
     otherwise fetch a relative URL from the web (and draw nothing when it cannot)."""
     if isinstance(spec, dict):
         if isinstance(spec.get("url"), str) and not spec["url"].startswith(("http:", "https:")):
-            spec = {**spec, "values": json.loads((folder / spec["url"]).read_text(encoding="utf-8"))}
+            spec = {
+                **spec,
+                "values": json.loads((folder / spec["url"]).read_text(encoding="utf-8")),
+            }
             del spec["url"]
         return {key: inline_data(value, folder) for key, value in spec.items()}
     if isinstance(spec, list):
@@ -31,7 +34,11 @@ def inline_data(spec, folder: Path):
 def data_marks(svg: str) -> int:
     """Items drawn in the SVG's mark groups (points, bars, rules, labels), not axes or legends."""
     root = ET.fromstring(svg)
-    return sum(len(list(group)) for group in root.iter(f"{SVG}g") if "role-mark" in (group.get("class") or "").split())
+    return sum(
+        len(list(group))
+        for group in root.iter(f"{SVG}g")
+        if "role-mark" in (group.get("class") or "").split()
+    )
 
 
 def tooltips(vega: dict) -> list[str]:
@@ -47,8 +54,21 @@ def tooltips(vega: dict) -> list[str]:
 
 @pytest.fixture(scope="module")
 def t():
-    names = ["people", "offices", "events", "sources", "trials", "defendants", "repression_annual", "series",
-             "repression_operations", "estimates", "places", "claims", "excerpts"]
+    names = [
+        "people",
+        "offices",
+        "events",
+        "sources",
+        "trials",
+        "defendants",
+        "repression_annual",
+        "series",
+        "repression_operations",
+        "estimates",
+        "places",
+        "claims",
+        "excerpts",
+    ]
     return {name: edition.load_table(name) for name in names}
 
 
@@ -58,27 +78,67 @@ def _builders(t):
     in_years = e["date_earliest"].dt.year
     # chart: (builder, the fewest data marks it may draw, with why)
     return {
-        "fates": (lambda: edition.fates_chart(p, o, e, s), 6 * 2),  # a lifeline and a death for each of the six
-        "politburo": (lambda: edition.politburo_chart(o, p, s), int((o["office"] == "politburo-member").sum())),
+        "fates": (
+            lambda: edition.fates_chart(p, o, e, s),
+            6 * 2,
+        ),  # a lifeline and a death for each of the six
+        "politburo": (
+            lambda: edition.politburo_chart(o, p, s),
+            int((o["office"] == "politburo-member").sum()),
+        ),
         "sovnarkom": (lambda: edition.sovnarkom_chart(e, o, p, s), 10),
-        "trials": (lambda: edition.trials_chart(t["trials"], t["defendants"], p, s), len(t["defendants"])),
+        "trials": (
+            lambda: edition.trials_chart(t["trials"], t["defendants"], p, s),
+            len(t["defendants"]),
+        ),
         "rehabilitation": (lambda: edition.rehabilitation_chart(p, s), 20),
-        "repression": (lambda: edition.repression_chart(annual, t["series"], s), int(annual["convicted"].notna().sum())),
-        "gulag": (lambda: edition.gulag_chart(annual, t["series"], s), int(annual["gulag_total"].notna().sum())),
+        "repression": (
+            lambda: edition.repression_chart(annual, t["series"], s),
+            int(annual["convicted"].notna().sum()),
+        ),
+        "gulag": (
+            lambda: edition.gulag_chart(annual, t["series"], s),
+            int(annual["gulag_total"].notna().sum()),
+        ),
         "operations": (lambda: edition.operations_chart(t["repression_operations"], s), 5),
         "estimates": (lambda: edition.estimates_chart(t["estimates"], s), len(t["estimates"]) // 2),
-        "exile map": (lambda: edition.exile_map(t["places"], s), int((t["places"]["person_id"] == "trotsky").sum())),
-        "exile timeline": (lambda: edition.exile_timeline_chart(t["places"], e, p, s), int((t["places"]["person_id"] == "trotsky").sum())),
+        "exile map": (
+            lambda: edition.exile_map(t["places"], s),
+            int((t["places"]["person_id"] == "trotsky").sum()),
+        ),
+        "exile timeline": (
+            lambda: edition.exile_timeline_chart(t["places"], e, p, s),
+            int((t["places"]["person_id"] == "trotsky").sum()),
+        ),
         "verdicts": (lambda: edition.verdicts_chart(t["claims"], s), 4),
         "sources overview": (lambda: edition.sources_overview_chart(t["excerpts"], s), 5),
         "succession": (lambda: edition.succession_chart(e, p, s), 20),
         "kirov aftermath": (lambda: edition.kirov_aftermath_chart(e, p, s), 10),
-        "purge timeline": (lambda: edition.purge_timeline_chart(e, p, s), int(in_years.between(1935, 1939).sum())),
+        "purge timeline": (
+            lambda: edition.purge_timeline_chart(e, p, s),
+            int(in_years.between(1935, 1939).sum()),
+        ),
     }
 
 
-CHARTS = ["fates", "politburo", "sovnarkom", "trials", "rehabilitation", "repression", "gulag", "operations", "estimates",
-          "exile map", "exile timeline", "verdicts", "sources overview", "succession", "kirov aftermath", "purge timeline"]
+CHARTS = [
+    "fates",
+    "politburo",
+    "sovnarkom",
+    "trials",
+    "rehabilitation",
+    "repression",
+    "gulag",
+    "operations",
+    "estimates",
+    "exile map",
+    "exile timeline",
+    "verdicts",
+    "sources overview",
+    "succession",
+    "kirov aftermath",
+    "purge timeline",
+]
 
 
 def test_every_chart_builder_is_covered():
@@ -104,4 +164,6 @@ def test_chart_has_a_title_and_a_description_for_screen_readers(name, t):
     spec = _builders(t)[name][0]().to_dict()
     title = spec["title"]["text"] if isinstance(spec.get("title"), dict) else spec.get("title")
     assert title, f"{name}: no title"
-    assert len(spec.get("description", "")) > 80, f"{name}: the description is missing or too short for a screen reader"
+    assert len(spec.get("description", "")) > 80, (
+        f"{name}: the description is missing or too short for a screen reader"
+    )

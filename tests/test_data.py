@@ -34,7 +34,9 @@ def test_committed_package_is_valid():
 
 
 def test_excerpts_are_checked_against_the_source_texts():
-    require(seeds_dir().is_dir(), f"source texts absent at {seeds_dir()}: the verbatim check cannot run")
+    require(
+        seeds_dir().is_dir(), f"source texts absent at {seeds_dir()}: the verbatim check cannot run"
+    )
     report = check_package()
     assert report.excerpts_skipped_reason is None
     assert report.excerpts_checked == report.rows["excerpts"]
@@ -48,7 +50,17 @@ def test_verbatim_check_is_skipped_and_said_when_texts_are_absent(tmp_path):
 
 
 def test_every_table_row_names_a_source():
-    for name in ("people", "offices", "events", "annotations", "trials", "defendants", "repression_operations", "series", "estimates"):
+    for name in (
+        "people",
+        "offices",
+        "events",
+        "annotations",
+        "trials",
+        "defendants",
+        "repression_operations",
+        "series",
+        "estimates",
+    ):
         table = edition.load_table(name)
         assert table["source_ids"].map(len).gt(0).all(), name
 
@@ -60,7 +72,12 @@ def test_the_package_holds_what_the_chapters_need():
     texts = edition.load_sources().query("kind == 'source-text'")["source_id"]
     assert excerpts["source_id"].value_counts().reindex(texts, fill_value=0).min() >= 3
     trials = edition.load_trials().set_index("trial_id")
-    assert {"moscow-trial-1936", "moscow-trial-1937", "moscow-trial-1938", "military-case-1937"} <= set(trials.index)
+    assert {
+        "moscow-trial-1936",
+        "moscow-trial-1937",
+        "moscow-trial-1938",
+        "military-case-1937",
+    } <= set(trials.index)
     annual = edition.load_repression_annual().set_index("year")
     assert annual.loc[1921:1953, "convicted"].notna().all()
     assert edition.load_estimates().groupby("topic")["estimator"].nunique().min() >= 2
@@ -110,25 +127,101 @@ def _duplicate_first_row(rows, fields):
 # (file, change, words the problem list must contain)
 BAD_CASES = {
     "missing column": ("people.csv", _missing_column, ["people.csv", "born"]),
-    "impossible date": ("people.csv", _set(("born", "1883-02-30")), ["people.csv:2:born", "1883-02-30", "EDTF"]),
-    "unknown person id": ("events.csv", _set(("people", "stalin;nobody")), ["events.csv:2:people", "nobody", "unknown id"]),
+    "impossible date": (
+        "people.csv",
+        _set(("born", "1883-02-30")),
+        ["people.csv:2:born", "1883-02-30", "EDTF"],
+    ),
+    "unknown person id": (
+        "events.csv",
+        _set(("people", "stalin;nobody")),
+        ["events.csv:2:people", "nobody", "unknown id"],
+    ),
     "duplicate id": ("people.csv", _duplicate_first_row, ["people.csv", "person_id", "lenin"]),
-    "word for a number": ("excerpts.csv", _set(("char_start", "many")), ["excerpts.csv:2:char_start", "many", "integer"]),
-    "value outside enum": ("people.csv", _set(("death_manner", "mysterious")), ["people.csv:2:death_manner", "mysterious", "enum"]),
-    "death before birth": ("people.csv", _set(("died", "1850-01-01")), ["people.csv:2:died", "1850-01-01", "not earlier than born"]),
-    "uncited fact": ("events.csv", _set(("source_ids", "")), ["events.csv:2:source_ids", "constraint"]),
-    "excerpt of unknown source": ("excerpts.csv", _set(("source_id", "no-such-source")), ["excerpts.csv:2", "source_id", "no-such-source"]),
-    "unknown cited source": ("offices.csv", _set(("source_ids", "wp-zinoviev;invented-book")), ["offices.csv:2:source_ids", "invented-book"]),
-    "defendants miscounted": ("trials.csv", _set(("defendants_count", "99")), ["trials.csv:2:defendants_count", "99", "defendants.csv"]),
-    "execution date unlike the death date": ("defendants.csv", _set(("fate_date", "1950-01-01")), ["defendants.csv:2:fate_date", "1950-01-01", "date of death in people.csv"]),
-    "years for a death sentence": ("defendants.csv", _set_where("sentence_years", "10", lambda row: row["sentence"] == "death"), ["defendants.csv", "sentence_years", "empty for a death sentence"]),
-    "estimate low above high": ("estimates.csv", _set_where("low", "999999999", lambda row: row["high"] != ""), ["estimates.csv", "low", "999999999", "low ≤ high"]),
-    "series without its source": ("series.csv", _drop_first_row, ["repression_annual.csv", "series.csv", "archival source"]),
-    "word for a yearly figure": ("repression_annual.csv", _set(("convicted", "many thousands")), ["repression_annual.csv:2:convicted", "many thousands", "integer"]),
-    "judged claim without reference": ("claims.csv", _set_where("reference_source_ids", "", lambda row: row["verdict"] == "contradicted"), ["claims.csv", "reference_source_ids", "must name the references"]),
-    "claim outside the enum": ("claims.csv", _set(("verdict", "probably-true")), ["claims.csv:2:verdict", "probably-true", "enum"]),
-    "excerpt not verbatim": ("excerpts.csv", _set(("text", "Comrade Stalin was entirely blameless.")), ["excerpts.csv:2:text", "not verbatim"]),
-    "claim quote not verbatim": ("claims.csv", _set_where("quote", "Stalin was a kindly gardener.", lambda row: row["quote"] != "" and row["excerpt_id"] == ""), ["claims.csv", "quote", "not found verbatim in the source text"]),
+    "word for a number": (
+        "excerpts.csv",
+        _set(("char_start", "many")),
+        ["excerpts.csv:2:char_start", "many", "integer"],
+    ),
+    "value outside enum": (
+        "people.csv",
+        _set(("death_manner", "mysterious")),
+        ["people.csv:2:death_manner", "mysterious", "enum"],
+    ),
+    "death before birth": (
+        "people.csv",
+        _set(("died", "1850-01-01")),
+        ["people.csv:2:died", "1850-01-01", "not earlier than born"],
+    ),
+    "uncited fact": (
+        "events.csv",
+        _set(("source_ids", "")),
+        ["events.csv:2:source_ids", "constraint"],
+    ),
+    "excerpt of unknown source": (
+        "excerpts.csv",
+        _set(("source_id", "no-such-source")),
+        ["excerpts.csv:2", "source_id", "no-such-source"],
+    ),
+    "unknown cited source": (
+        "offices.csv",
+        _set(("source_ids", "wp-zinoviev;invented-book")),
+        ["offices.csv:2:source_ids", "invented-book"],
+    ),
+    "defendants miscounted": (
+        "trials.csv",
+        _set(("defendants_count", "99")),
+        ["trials.csv:2:defendants_count", "99", "defendants.csv"],
+    ),
+    "execution date unlike the death date": (
+        "defendants.csv",
+        _set(("fate_date", "1950-01-01")),
+        ["defendants.csv:2:fate_date", "1950-01-01", "date of death in people.csv"],
+    ),
+    "years for a death sentence": (
+        "defendants.csv",
+        _set_where("sentence_years", "10", lambda row: row["sentence"] == "death"),
+        ["defendants.csv", "sentence_years", "empty for a death sentence"],
+    ),
+    "estimate low above high": (
+        "estimates.csv",
+        _set_where("low", "999999999", lambda row: row["high"] != ""),
+        ["estimates.csv", "low", "999999999", "low ≤ high"],
+    ),
+    "series without its source": (
+        "series.csv",
+        _drop_first_row,
+        ["repression_annual.csv", "series.csv", "archival source"],
+    ),
+    "word for a yearly figure": (
+        "repression_annual.csv",
+        _set(("convicted", "many thousands")),
+        ["repression_annual.csv:2:convicted", "many thousands", "integer"],
+    ),
+    "judged claim without reference": (
+        "claims.csv",
+        _set_where("reference_source_ids", "", lambda row: row["verdict"] == "contradicted"),
+        ["claims.csv", "reference_source_ids", "must name the references"],
+    ),
+    "claim outside the enum": (
+        "claims.csv",
+        _set(("verdict", "probably-true")),
+        ["claims.csv:2:verdict", "probably-true", "enum"],
+    ),
+    "excerpt not verbatim": (
+        "excerpts.csv",
+        _set(("text", "Comrade Stalin was entirely blameless.")),
+        ["excerpts.csv:2:text", "not verbatim"],
+    ),
+    "claim quote not verbatim": (
+        "claims.csv",
+        _set_where(
+            "quote",
+            "Stalin was a kindly gardener.",
+            lambda row: row["quote"] != "" and row["excerpt_id"] == "",
+        ),
+        ["claims.csv", "quote", "not found verbatim in the source text"],
+    ),
 }
 VERBATIM_CASES = {"excerpt not verbatim", "claim quote not verbatim"}
 
@@ -137,7 +230,10 @@ VERBATIM_CASES = {"excerpt not verbatim", "claim quote not verbatim"}
 def test_bad_table_is_refused_with_its_place_named(case, data_copy):
     file, change, expected = BAD_CASES[case]
     if case in VERBATIM_CASES:
-        require(seeds_dir().is_dir(), f"source texts absent at {seeds_dir()}: the verbatim check cannot run")
+        require(
+            seeds_dir().is_dir(),
+            f"source texts absent at {seeds_dir()}: the verbatim check cannot run",
+        )
     rewrite(data_copy / file, change)
     text = problems_text(data_copy)
     for words in expected:

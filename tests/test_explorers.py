@@ -13,7 +13,21 @@ import edition
 
 @pytest.fixture(scope="module")
 def tables():
-    return {name: edition.load_table(name) for name in ["people", "offices", "events", "excerpts", "annotations", "claims", "sources", "repression_annual", "series", "estimates"]}
+    return {
+        name: edition.load_table(name)
+        for name in [
+            "people",
+            "offices",
+            "events",
+            "excerpts",
+            "annotations",
+            "claims",
+            "sources",
+            "repression_annual",
+            "series",
+            "estimates",
+        ]
+    }
 
 
 def chart_rows(items) -> pd.DataFrame:
@@ -23,7 +37,9 @@ def chart_rows(items) -> pd.DataFrame:
 
 
 def messages(items) -> str:
-    return " ".join(item.data for item in items if hasattr(item, "data") and isinstance(item.data, str))
+    return " ".join(
+        item.data for item in items if hasattr(item, "data") and isinstance(item.data, str)
+    )
 
 
 def test_timeline_explorer_follows_people_categories_and_years(tables):
@@ -52,9 +68,21 @@ def test_timeline_explorer_answers_bad_input_in_words(tables):
 
 def test_person_dossier_changes_with_the_person(tables):
     t = tables
-    dossier = edition.PersonDossier(t["people"], t["offices"], t["events"], t["excerpts"], t["annotations"], t["claims"], t["sources"])
+    dossier = edition.PersonDossier(
+        t["people"],
+        t["offices"],
+        t["events"],
+        t["excerpts"],
+        t["annotations"],
+        t["claims"],
+        t["sources"],
+    )
     trotsky = dossier.dossier("trotsky")
-    assert len(trotsky["offices"]) >= 2 and len(trotsky["events"]) >= 10 and len(trotsky["excerpts"]) >= 1
+    assert (
+        len(trotsky["offices"]) >= 2
+        and len(trotsky["events"]) >= 10
+        and len(trotsky["excerpts"]) >= 1
+    )
     dossier.person.value = "zinoviev"
     assert "Grigory Zinoviev" in messages(dossier.view())
     assert not dossier.dossier("zinoviev")["events"].equals(trotsky["events"])
@@ -64,17 +92,30 @@ def test_person_dossier_says_when_a_person_has_no_events(tables):
     t = tables
     # everyone in the data has an event (at least a death), so take one person's events away
     events = t["events"][~t["events"]["people"].map(lambda ids: "hrasche" in ids)]
-    dossier = edition.PersonDossier(t["people"], t["offices"], events, t["excerpts"], t["annotations"], t["claims"], t["sources"])
+    dossier = edition.PersonDossier(
+        t["people"],
+        t["offices"],
+        events,
+        t["excerpts"],
+        t["annotations"],
+        t["claims"],
+        t["sources"],
+    )
     dossier.person.value = "hrasche"
     assert "no event for this person" in messages(dossier.view())
 
 
 def test_statistics_explorer_series_scale_years_and_estimators(tables):
     t = tables
-    explorer = edition.StatisticsExplorer(t["repression_annual"], t["series"], t["estimates"], t["sources"])
+    explorer = edition.StatisticsExplorer(
+        t["repression_annual"], t["series"], t["estimates"], t["sources"]
+    )
     explorer.years.value = (1936, 1939)
     rows = chart_rows(explorer.view())
-    assert set(rows["year"]) == {1936, 1937, 1938, 1939} and set(rows["series"]) == {"convicted", "sentenced to death"}
+    assert set(rows["year"]) == {1936, 1937, 1938, 1939} and set(rows["series"]) == {
+        "convicted",
+        "sentenced to death",
+    }
     explorer.scale.value = "log"
     series_chart = next(item for item in explorer.view() if isinstance(item, alt.Chart))
     assert series_chart.to_dict()["encoding"]["y"]["scale"]["type"] == "log"
@@ -97,9 +138,14 @@ def test_html_fallback_is_a_static_chart_with_a_line_on_running_live(tables):
 def test_explorers_live_in_a_real_kernel():
     """The same steps a reader takes in JupyterLab, in a real ipykernel: the explorer displays as a
     live widget, and setting a widget's value there changes the selection."""
-    from jupyter_client.manager import start_new_kernel
+    from edition.site.build import environment
+    from edition.site.kernels import IPCKernelManager
 
-    manager, client = start_new_kernel(kernel_name="python3", cwd=str(ROOT / "book"))
+    manager = IPCKernelManager(kernel_name="python3")
+    manager.start_kernel(cwd=str(ROOT / "book"), env=environment(ROOT))
+    client = manager.client()
+    client.start_channels()
+    client.wait_for_ready(timeout=120)
     outputs = []
     try:
         reply = client.execute_interactive(
@@ -110,14 +156,21 @@ def test_explorers_live_in_a_real_kernel():
             "everyone = len(explorer.selection)\n"
             "explorer.people.value = ('trotsky',)\n"
             "print(json.dumps([everyone, len(explorer.selection)]))\n",
-            timeout=120, output_hook=lambda message: outputs.append(message),
+            timeout=120,
+            output_hook=lambda message: outputs.append(message),
         )
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)
     assert reply["content"]["status"] == "ok", reply["content"]
     shown = [m["content"]["data"] for m in outputs if m["msg_type"] == "display_data"]
-    assert any("application/vnd.jupyter.widget-view+json" in data for data in shown), "no live widget was displayed"
-    printed = "".join(m["content"]["text"] for m in outputs if m["msg_type"] == "stream" and m["content"]["name"] == "stdout")
+    assert any("application/vnd.jupyter.widget-view+json" in data for data in shown), (
+        "no live widget was displayed"
+    )
+    printed = "".join(
+        m["content"]["text"]
+        for m in outputs
+        if m["msg_type"] == "stream" and m["content"]["name"] == "stdout"
+    )
     everyone, trotsky = json.loads(printed)
     assert 0 < trotsky < everyone

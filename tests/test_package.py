@@ -7,21 +7,27 @@ import altair as alt
 import pytest
 
 import edition
-from edition.site import pages, slim, vendor
 from edition.citations import BIB_PATH, bibtex
+from edition.site import pages, slim, vendor
 from edition.theme import DEATH_MANNER_COLOURS, THEME_NAME
 
 
-@pytest.mark.parametrize("library, requested", [("vega", alt.VEGA_VERSION), ("vega-embed", alt.VEGAEMBED_VERSION)])
+@pytest.mark.parametrize(
+    "library, requested", [("vega", alt.VEGA_VERSION), ("vega-embed", alt.VEGAEMBED_VERSION)]
+)
 def test_served_chart_library_is_the_version_altair_asks_for(library, requested):
     served = vendor.served_version(library)
-    assert vendor.version_satisfies(served, requested), f"{library}: serving {served}, Altair asks for {requested}"
+    assert vendor.version_satisfies(served, requested), (
+        f"{library}: serving {served}, Altair asks for {requested}"
+    )
     assert (vendor.VENDOR_DIR / library / "LICENSE").stat().st_size > 0
 
 
 def test_version_comparison_rejects_other_versions():
     assert vendor.version_satisfies("6.4.0", "6") and vendor.version_satisfies("6.4.1", "6.4.1")
-    assert not vendor.version_satisfies("5.30.0", "6") and not vendor.version_satisfies("6.4.0", "6.4.1")
+    assert not vendor.version_satisfies("5.30.0", "6") and not vendor.version_satisfies(
+        "6.4.0", "6.4.1"
+    )
 
 
 def test_mismatch_is_reported(tmp_path):
@@ -32,7 +38,9 @@ def test_mismatch_is_reported(tmp_path):
 
 
 def test_bibliography_is_generated_from_sources():
-    assert BIB_PATH.read_text(encoding="utf-8") == bibtex(edition.load_sources()), "run `python -m edition bib`"
+    assert BIB_PATH.read_text(encoding="utf-8") == bibtex(edition.load_sources()), (
+        "run `python -m edition bib`"
+    )
 
 
 def test_theme_is_registered_and_enabled():
@@ -41,7 +49,9 @@ def test_theme_is_registered_and_enabled():
 
 @pytest.fixture(scope="module")
 def fates():
-    return edition.fates_chart(edition.load_people(), edition.load_offices(), edition.load_events(), edition.load_sources()).to_dict()
+    return edition.fates_chart(
+        edition.load_people(), edition.load_offices(), edition.load_events(), edition.load_sources()
+    ).to_dict()
 
 
 def test_fates_chart_has_title_description_and_sourced_tooltips(fates):
@@ -56,23 +66,39 @@ def test_fates_chart_has_title_description_and_sourced_tooltips(fates):
 def test_fates_chart_draws_one_lifeline_per_testament_person(fates):
     lives = fates["datasets"][fates["layer"][0]["data"]["name"]]
     assert [row["person"] for row in lives] == [
-        "Joseph Stalin", "Leon Trotsky", "Grigory Zinoviev", "Lev Kamenev", "Nikolai Bukharin", "Georgy Pyatakov"]
+        "Joseph Stalin",
+        "Leon Trotsky",
+        "Grigory Zinoviev",
+        "Lev Kamenev",
+        "Nikolai Bukharin",
+        "Georgy Pyatakov",
+    ]
 
 
 def test_fates_chart_colours_death_by_manner_with_the_shared_palette(fates):
     death = next(layer for layer in fates["layer"] if "fill" in layer["encoding"])
     scale = death["encoding"]["fill"]["scale"]
-    assert all(DEATH_MANNER_COLOURS[manner] == colour for manner, colour in zip(scale["domain"], scale["range"]))
+    assert all(
+        DEATH_MANNER_COLOURS[manner] == colour
+        for manner, colour in zip(scale["domain"], scale["range"])
+    )
 
 
 def test_fates_marks_leave_trotsky_unrehabilitated():
-    marks = edition.fates_marks(edition.load_people(), edition.load_offices(), edition.load_events(), edition.load_sources())
+    marks = edition.fates_marks(
+        edition.load_people(), edition.load_offices(), edition.load_events(), edition.load_sources()
+    )
     assert "Leon Trotsky" not in set(marks["rehabilitations"]["person"])
     assert set(marks["deaths"]["manner of death"]) == {"natural", "assassinated", "executed"}
 
 
 def test_excerpt_block_names_source_locator_and_notes():
-    html = edition.excerpt_html("testament-barbaric", edition.load_excerpts(), edition.load_annotations(), edition.load_sources())
+    html = edition.excerpt_html(
+        "testament-barbaric",
+        edition.load_excerpts(),
+        edition.load_annotations(),
+        edition.load_sources(),
+    )
     assert html.startswith('<figure class="excerpt"')
     assert "paragraph 4" in html and "002_752fd258eb460da7.txt" in html
     assert "<mark" in html and "Correction" in html
@@ -82,7 +108,9 @@ def test_excerpt_block_names_source_locator_and_notes():
 def test_register_of_people_is_generated_from_the_data():
     from edition.register import REGISTER_PATH, register_markdown
 
-    assert REGISTER_PATH.read_text(encoding="utf-8") == register_markdown(edition.load_people(), edition.load_sources()), "run `python -m edition register`"
+    assert REGISTER_PATH.read_text(encoding="utf-8") == register_markdown(
+        edition.load_people(), edition.load_sources()
+    ), "run `python -m edition register`"
 
 
 def test_served_chart_data_match_the_tables(tmp_path, monkeypatch):
@@ -98,14 +126,32 @@ def test_served_chart_data_match_the_tables(tmp_path, monkeypatch):
     assert written == ["event-people.json", "events.json"]
     for name in written:
         committed = BOOK_DIR / "_static" / "data" / name
-        assert committed.read_text(encoding="utf-8") == (tmp_path / name).read_text(encoding="utf-8"), f"{name} is stale: re-run the notebooks"
+        assert committed.read_text(encoding="utf-8") == (tmp_path / name).read_text(
+            encoding="utf-8"
+        ), f"{name} is stale: re-run the notebooks"
 
 
 def test_purge_timeline_has_three_bound_controls():
-    chart = edition.purge_timeline_chart(edition.load_events(), edition.load_people(), edition.load_sources()).to_dict()
-    params = chart.get("params", []) + [param for view in chart["vconcat"] for param in view.get("params", [])]
-    kinds = {param["name"]: ("bind" in param, param.get("select", {}).get("type") if isinstance(param.get("select"), dict) else param.get("select")) for param in params}
-    assert kinds["person"][0] and kinds["category_filter"] == (True, "point") and kinds["period"][1] == "interval"
+    chart = edition.purge_timeline_chart(
+        edition.load_events(), edition.load_people(), edition.load_sources()
+    ).to_dict()
+    params = chart.get("params", []) + [
+        param for view in chart["vconcat"] for param in view.get("params", [])
+    ]
+    kinds = {
+        param["name"]: (
+            "bind" in param,
+            param.get("select", {}).get("type")
+            if isinstance(param.get("select"), dict)
+            else param.get("select"),
+        )
+        for param in params
+    }
+    assert (
+        kinds["person"][0]
+        and kinds["category_filter"] == (True, "point")
+        and kinds["period"][1] == "interval"
+    )
     assert chart["vconcat"][0]["encoding"]["x"]["scale"] == {"domain": {"param": "period"}}
 
 
@@ -115,17 +161,35 @@ def _altair_output(chart) -> str:
 
 
 def test_pages_compile_altair_output_to_vega_with_a_stable_id_and_no_cdn():
-    chart = alt.Chart(alt.Data(values=[{"a": 1, "b": "x"}, {"a": 2, "b": "</b>"}])).mark_point().encode(
-        x="a:Q", tooltip="b:N").properties(title="T", description="Two points")
-    first, second = (pages.compile_charts(f"<p>before</p>{_altair_output(chart)}<p>after</p>", "../_static/") for _ in range(2))
+    chart = (
+        alt.Chart(alt.Data(values=[{"a": 1, "b": "x"}, {"a": 2, "b": "</b>"}]))
+        .mark_point()
+        .encode(x="a:Q", tooltip="b:N")
+        .properties(title="T", description="Two points")
+    )
+    first, second = (
+        pages.compile_charts(f"<p>before</p>{_altair_output(chart)}<p>after</p>", "../_static/")
+        for _ in range(2)
+    )
     assert first == second, "the same chart must compile to the same page and file"
     body, specs = first
-    assert "altair-viz" not in body and "cdn.jsdelivr" not in body and "vega-lite" not in body and "<script" not in body
+    assert (
+        "altair-viz" not in body
+        and "cdn.jsdelivr" not in body
+        and "vega-lite" not in body
+        and "<script" not in body
+    )
     assert body.startswith("<p>before</p>") and body.endswith("<p>after</p>")
     [(name, text)] = specs.items()
-    assert f'data-spec="../_static/charts/{name}"' in body and body.count(name.removesuffix(".json")) >= 2  # file and id
+    assert (
+        f'data-spec="../_static/charts/{name}"' in body
+        and body.count(name.removesuffix(".json")) >= 2
+    )  # file and id
     compiled = json.loads(text)
-    assert compiled["spec"]["$schema"].startswith("https://vega.github.io/schema/vega/") and compiled["options"]["mode"] == "vega"
+    assert (
+        compiled["spec"]["$schema"].startswith("https://vega.github.io/schema/vega/")
+        and compiled["options"]["mode"] == "vega"
+    )
     assert "</b>" in text, "the data travel whole in the chart's file"
     assert 'aria-label="Two points"' in body and 'class="chart-data"' in body
 
@@ -143,7 +207,11 @@ def test_pages_number_repeated_charts_and_hide_brushes_from_screen_readers():
 
 
 def test_pages_refuse_an_unreadable_altair_output():
-    broken = '<div id="altair-viz-' + "0" * 32 + '"></div><script type="text/javascript">nothing here</script>'
+    broken = (
+        '<div id="altair-viz-'
+        + "0" * 32
+        + '"></div><script type="text/javascript">nothing here</script>'
+    )
     with pytest.raises(pages.ChartCompileError):
         pages.compile_charts(broken)
 

@@ -38,7 +38,9 @@ def test_every_imported_package_is_pinned():
     pins = _pinned()
     unpinned = {}
     for name in sorted(third_party):
-        owners = [re.sub(r"[-_.]+", "-", owner).lower() for owner in distributions.get(name, [name])]
+        owners = [
+            re.sub(r"[-_.]+", "-", owner).lower() for owner in distributions.get(name, [name])
+        ]
         if not any(owner in pins for owner in owners):
             unpinned[name] = owners
     assert not unpinned, f"imported but not pinned with == in requirements.txt: {unpinned}"

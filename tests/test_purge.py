@@ -132,22 +132,34 @@ def test_site_tokens_add_the_classes_scripts_assemble(tmp_path: Path):
     write(tmp_path / "index.html", '<main class="used"></main>')
     tokens = site_tokens(tmp_path)
     # vega builds "role-" + role at run time: no script holds the whole class name
-    assert "used" in tokens and "role-axis-domain" in tokens and "role-axis-domain" in RUNTIME_CLASSES
+    assert (
+        "used" in tokens and "role-axis-domain" in tokens and "role-axis-domain" in RUNTIME_CLASSES
+    )
 
 
 def test_the_bundle_joins_purges_and_rebases_the_stylesheets(tmp_path: Path):
     static = tmp_path / "_static"
     write(static / "styles" / "theme.css", '@charset "utf-8";\n@import "../basic.css";\n')
     write(static / "basic.css", ".used{background:url(file.png)}\n.unused{color:blue}\n")
-    write(static / "styles" / "pydata.css", "@font-face{font-family:x;src:url(../vendor/fa.woff2)}\n.show{display:block}\n")
-    write(static / "edition.css", '.used{background:url("img/a.svg")}\n.other{background:url(data:image/png;base64,AA==)}\n')
-    size = bundle_stylesheets(static, ["styles/theme.css", "styles/pydata.css", "edition.css"], TOKENS)
+    write(
+        static / "styles" / "pydata.css",
+        "@font-face{font-family:x;src:url(../vendor/fa.woff2)}\n.show{display:block}\n",
+    )
+    write(
+        static / "edition.css",
+        '.used{background:url("img/a.svg")}\n.other{background:url(data:image/png;base64,AA==)}\n',
+    )
+    size = bundle_stylesheets(
+        static, ["styles/theme.css", "styles/pydata.css", "edition.css"], TOKENS
+    )
     text = read(static / BUNDLE)
     assert size == len(text.encode())
-    assert text == ("/* edition bundle: styles/theme.css styles/pydata.css edition.css */\n"  # its parts, named
-                    ".used{background:url(../file.png)}\n"           # imported in place, URL from styles/
-                    "@font-face{font-family:x;src:url(../vendor/fa.woff2)}\n.show{display:block}\n"
-                    '.used{background:url("../img/a.svg")}\n.other{background:url(data:image/png;base64,AA==)}\n')
+    assert text == (
+        "/* edition bundle: styles/theme.css styles/pydata.css edition.css */\n"  # its parts, named
+        ".used{background:url(../file.png)}\n"  # imported in place, URL from styles/
+        "@font-face{font-family:x;src:url(../vendor/fa.woff2)}\n.show{display:block}\n"
+        '.used{background:url("../img/a.svg")}\n.other{background:url(data:image/png;base64,AA==)}\n'
+    )
     # an unchanged bundle is not written again
     os.utime(static / BUNDLE, ns=(0, 0))
     bundle_stylesheets(static, ["styles/theme.css", "styles/pydata.css", "edition.css"], TOKENS)

@@ -16,7 +16,9 @@ from test_site import CHAPTERS, site_pages
 pytestmark = pytest.mark.browser
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-PAGE_BUDGET = 500_000  # bytes as a host serves them (gzipped), of a page read to its end (every chart drawn)
+PAGE_BUDGET = (
+    500_000  # bytes as a host serves them (gzipped), of a page read to its end (every chart drawn)
+)
 
 
 def test_every_page_read_to_its_end_is_within_the_budget(built_site, site_url, browser):
@@ -38,13 +40,21 @@ def test_charts_and_their_library_load_only_as_a_reader_nears_them(built_site, s
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(f"{site_url}/book/trials.html", wait_until="networkidle")
-    page.wait_for_function("() => typeof Documentation === 'object'", timeout=10000)  # the page's scripts run once it is drawn
+    page.wait_for_function(
+        "() => typeof Documentation === 'object'", timeout=10000
+    )  # the page's scripts run once it is drawn
     page.wait_for_timeout(500)  # time for edition.js's first look at what is in view
-    first_chart = page.evaluate("() => document.querySelector('.edition-chart').getBoundingClientRect().top - window.innerHeight")
-    assert first_chart > 600, "the first chart must lie well below the first screen for this test to mean anything"
+    first_chart = page.evaluate(
+        "() => document.querySelector('.edition-chart').getBoundingClientRect().top - window.innerHeight"
+    )
+    assert first_chart > 600, (
+        "the first chart must lie well below the first screen for this test to mean anything"
+    )
     assert not [url for url in requested if "vega" in url or "/charts/" in url], requested
     assert draw_every_chart(page) == 2
-    assert any("vega.min.js" in url for url in requested) and any("/_static/charts/" in url for url in requested)
+    assert any("vega.min.js" in url for url in requested) and any(
+        "/_static/charts/" in url for url in requested
+    )
     context.close()
 
 
@@ -54,7 +64,8 @@ def test_every_page_fits_a_phone(built_site, site_url, browser):
         context, page, _ = open_page(browser, f"{site_url}/{path}", viewport=PHONE)
         overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
         wide_charts = page.evaluate(
-            "() => [...document.querySelectorAll('.vega-embed svg')].filter(s => s.getBoundingClientRect().width > window.innerWidth).length")
+            "() => [...document.querySelectorAll('.vega-embed svg')].filter(s => s.getBoundingClientRect().width > window.innerWidth).length"
+        )
         if overflow > 0 or wide_charts:
             problems[path] = {"overflow_px": overflow, "charts_wider_than_the_screen": wide_charts}
         context.close()
@@ -99,7 +110,10 @@ def test_search_works_offline(built_site, site_url, browser):
     page.wait_for_selector("#search-results ul.search li", timeout=15000)
     results = page.locator("#search-results ul.search li")
     assert results.count() >= 2
-    assert any("kirov" in (results.nth(i).locator("a").first.get_attribute("href") or "") for i in range(results.count()))
+    assert any(
+        "kirov" in (results.nth(i).locator("a").first.get_attribute("href") or "")
+        for i in range(results.count())
+    )
     assert all(response.url.startswith(site_url) for response in received)
     context.close()
 
@@ -109,10 +123,15 @@ def test_each_chart_offers_its_data_as_a_table(built_site, site_url, browser):
     charts = page.locator(".edition-chart").count()
     disclosures = page.locator("details.chart-data")
     assert charts >= 2 and disclosures.count() == charts
-    assert page.locator("details.chart-data table").count() == 0, "tables are built only when opened"
+    assert page.locator("details.chart-data table").count() == 0, (
+        "tables are built only when opened"
+    )
     for index in range(charts):
         disclosures.nth(index).locator("summary").click()
-    page.wait_for_function(f"() => document.querySelectorAll('details.chart-data table').length >= {charts}", timeout=10000)
+    page.wait_for_function(
+        f"() => document.querySelectorAll('details.chart-data table').length >= {charts}",
+        timeout=10000,
+    )
     rows = page.locator("details.chart-data table tbody tr").count()
     assert rows >= 60  # the trials chart alone has a row per defendant
     assert page.locator("details.chart-data table th[scope=col]").count() > 0
@@ -123,16 +142,37 @@ def test_lighthouse_on_the_heaviest_chapter(built_site, site_url, tmp_path):
     """Lighthouse's mobile preset, for the categories it scores by rules (accessibility, best
     practices). Its performance score depends on the CPU time the page takes on this machine, so
     it is measured by the benchmark (benchmarks/REPORT.md), not asserted here."""
-    require(LIGHTHOUSE.exists(), f"lighthouse is not installed at {LIGHTHOUSE} (run `npm ci` at the root)")
-    heaviest = max((f"book/{chapter}.html" for chapter in CHAPTERS), key=lambda path: (built_site / path).stat().st_size)
+    require(
+        LIGHTHOUSE.exists(),
+        f"lighthouse is not installed at {LIGHTHOUSE} (run `npm ci` at the root)",
+    )
+    heaviest = max(
+        (f"book/{chapter}.html" for chapter in CHAPTERS),
+        key=lambda path: (built_site / path).stat().st_size,
+    )
     report = tmp_path / "lighthouse.json"
     subprocess.run(
-        [str(LIGHTHOUSE), f"{site_url}/{heaviest}", "--quiet", "--output=json", f"--output-path={report}",
-         "--only-categories=accessibility,best-practices", "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
-         "--disable-full-page-screenshot"],
-        check=True, env={**os.environ, "CHROME_PATH": str(Path(os.environ.get("EDITION_CHROMIUM", "/usr/bin/chromium")))},
-        capture_output=True, timeout=240,
+        [
+            str(LIGHTHOUSE),
+            f"{site_url}/{heaviest}",
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            "--only-categories=accessibility,best-practices",
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+            "--disable-full-page-screenshot",
+        ],
+        check=True,
+        env={
+            **os.environ,
+            "CHROME_PATH": str(Path(os.environ.get("EDITION_CHROMIUM", "/usr/bin/chromium"))),
+        },
+        capture_output=True,
+        timeout=240,
     )
     categories = json.loads(report.read_text())["categories"]
     failing = {key: value["score"] for key, value in categories.items()}
-    assert categories["accessibility"]["score"] == 1.0 and categories["best-practices"]["score"] >= 0.95, (heaviest, failing)
+    assert (
+        categories["accessibility"]["score"] == 1.0
+        and categories["best-practices"]["score"] >= 0.95
+    ), (heaviest, failing)

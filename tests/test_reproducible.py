@@ -21,7 +21,13 @@ VOLATILE: dict[str, str] = {}
 def _cold_build(tmp_path: Path, name: str) -> Path:
     """Build a copy of the sources with no cache, so every notebook is executed afresh."""
     copy = tmp_path / name
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns("_build", "node_modules", ".git", ".jupyter_cache", "__pycache__"))
+    shutil.copytree(
+        ROOT,
+        copy,
+        ignore=shutil.ignore_patterns(
+            "_build", "node_modules", ".git", ".jupyter_cache", "__pycache__"
+        ),
+    )
     result = run_strict_build(copy)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return copy / "_build" / "html"
@@ -31,11 +37,18 @@ def test_two_cold_builds_write_the_same_site(built_site, tmp_path):
     """Two cold builds must write byte-identical files: no random chart ids, no timestamps, no
     absolute paths (this test once caught the icon font's save time). When the session's own build
     was cold (a fresh checkout, as in CI), it is the first of the two; else a copy is built."""
-    first = built_site if (built_site.parent / COLD_MARK.name).is_file() else _cold_build(tmp_path, "first")
+    first = (
+        built_site
+        if (built_site.parent / COLD_MARK.name).is_file()
+        else _cold_build(tmp_path, "first")
+    )
     second = _cold_build(tmp_path, "second")
     files = {str(path.relative_to(first)) for path in first.rglob("*") if path.is_file()}
     files_again = {str(path.relative_to(second)) for path in second.rglob("*") if path.is_file()}
     assert files - set(VOLATILE) == files_again - set(VOLATILE)
-    differ = sorted(name for name in files & files_again
-                    if name not in VOLATILE and (first / name).read_bytes() != (second / name).read_bytes())
+    differ = sorted(
+        name
+        for name in files & files_again
+        if name not in VOLATILE and (first / name).read_bytes() != (second / name).read_bytes()
+    )
     assert not differ, f"files that differ between two cold builds: {differ}"

@@ -14,7 +14,11 @@ pytestmark = pytest.mark.browser
 
 def site_pages(built_site: Path) -> list[str]:
     """Every HTML page of the book (Sphinx's own genindex/search pages included)."""
-    return sorted(str(path.relative_to(built_site)) for path in built_site.rglob("*.html") if "_static" not in path.parts)
+    return sorted(
+        str(path.relative_to(built_site))
+        for path in built_site.rglob("*.html")
+        if "_static" not in path.parts
+    )
 
 
 def visit(browser, url: str, route=None) -> dict:
@@ -24,16 +28,34 @@ def visit(browser, url: str, route=None) -> dict:
     if route:
         page.route(url, route)
     seen = {"errors": [], "foreign": [], "failed": []}
-    page.on("console", lambda message: seen["errors"].append(message.text) if message.type == "error" else None)
+    page.on(
+        "console",
+        lambda message: seen["errors"].append(message.text) if message.type == "error" else None,
+    )
     page.on("pageerror", lambda error: seen["errors"].append(str(error)))
-    page.on("request", lambda request: seen["foreign"].append(request.url)
-            if urlparse(request.url).hostname not in (None, "127.0.0.1") and not request.url.startswith("data:") else None)
+    page.on(
+        "request",
+        lambda request: (
+            seen["foreign"].append(request.url)
+            if urlparse(request.url).hostname not in (None, "127.0.0.1")
+            and not request.url.startswith("data:")
+            else None
+        ),
+    )
     page.on("requestfailed", lambda request: seen["failed"].append(request.url))
-    page.on("response", lambda response: seen["failed"].append(f"{response.status} {response.url}") if response.status >= 400 else None)
+    page.on(
+        "response",
+        lambda response: (
+            seen["failed"].append(f"{response.status} {response.url}")
+            if response.status >= 400
+            else None
+        ),
+    )
     page.goto(url, wait_until="networkidle")
     seen["charts"] = draw_every_chart(page)
     seen["drawn"] = page.evaluate(
-        f"() => [...document.querySelectorAll('.edition-chart')].filter(c => c.querySelector('{DATA_MARKS}')).length")
+        f"() => [...document.querySelectorAll('.edition-chart')].filter(c => c.querySelector('{DATA_MARKS}')).length"
+    )
     page.wait_for_load_state("networkidle")  # the chart libraries and data fetched on the way
     seen["excerpts"] = page.locator("figure.excerpt").count()
     page.close()
@@ -49,12 +71,24 @@ def test_every_page_is_offline_error_free_and_drawn(built_site, site_url, browse
         assert seen["foreign"] == [], f"{path} asked another host: {seen['foreign']}"
         assert seen["failed"] == [], f"{path} failed to load: {seen['failed']}"
         assert seen["errors"] == [], f"{path} logged console errors: {seen['errors']}"
-        assert seen["drawn"] >= seen["charts"], f"{path}: {seen['charts']} charts, {seen['drawn']} drawn"
+        assert seen["drawn"] >= seen["charts"], (
+            f"{path}: {seen['charts']} charts, {seen['drawn']} drawn"
+        )
         total_charts += seen["charts"]
     assert total_charts >= 15
 
 
-CHAPTERS = ["testament", "troika", "oppositions", "kirov", "trials", "counting", "trotsky", "erasure", "sources"]
+CHAPTERS = [
+    "testament",
+    "troika",
+    "oppositions",
+    "kirov",
+    "trials",
+    "counting",
+    "trotsky",
+    "erasure",
+    "sources",
+]
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
@@ -68,7 +102,9 @@ def test_chart_pages_serve_vega_and_no_compiler_or_cdn(built_site):
     html = (built_site / "book" / "testament.html").read_text(encoding="utf-8")
     # edition.js names the served libraries it loads when a chart nears the viewport
     loader = re.search(r'<script[^>]*src="../_static/edition.js[^>]*>', html)
-    libraries = re.search(r'data-libraries="([^"]+)"', loader.group(0)).group(1).split() if loader else []
+    libraries = (
+        re.search(r'data-libraries="([^"]+)"', loader.group(0)).group(1).split() if loader else []
+    )
     assert libraries == ["vendor/vega/vega.min.js", "vendor/vega-embed/vega-embed.min.js"], loader
     assert all((built_site / "_static" / path).exists() for path in libraries)
     assert re.search(r'class="edition-chart" data-spec="../_static/charts/[0-9a-f]{12}.json"', html)
@@ -80,14 +116,26 @@ def test_chart_pages_serve_vega_and_no_compiler_or_cdn(built_site):
     assert re.findall(r"<script[^>]*\bsrc=[^>]*>", outside) == [] and 'rel="preload"' not in outside
     # charts are compiled to Vega when the book is built: no Vega-Lite compiler, no Altair loader
     # with its CDN addresses, no <script> or stylesheet from another host, no RequireJS
-    assert "vega-lite.min.js" not in html and "altair-viz" not in html and "cdn.jsdelivr" not in html
+    assert (
+        "vega-lite.min.js" not in html and "altair-viz" not in html and "cdn.jsdelivr" not in html
+    )
     assert not re.findall(r'<(?:script|link)[^>]+(?:src|href)="(?:https?:)?//', html)
     assert "require.js" not in html and "requirejs" not in html.split("<body")[0]
     # every compiled chart file is named by some page, and no stale one is left behind
-    named = {name for page in built_site.rglob("*.html") for name in re.findall(r'data-spec="[^"]*/charts/([0-9a-f]{12}\.json)"', page.read_text(encoding="utf-8"))}
-    assert len(named) >= 15 and named == {path.name for path in (built_site / "_static" / "charts").glob("*.json")}
+    named = {
+        name
+        for page in built_site.rglob("*.html")
+        for name in re.findall(
+            r'data-spec="[^"]*/charts/([0-9a-f]{12}\.json)"', page.read_text(encoding="utf-8")
+        )
+    }
+    assert len(named) >= 15 and named == {
+        path.name for path in (built_site / "_static" / "charts").glob("*.json")
+    }
     glossary = (built_site / "book" / "glossary.html").read_text(encoding="utf-8")
-    assert "edition.js" not in glossary and "vega.min.js" not in glossary, "a page with no chart loads no chart library"
+    assert "edition.js" not in glossary and "vega.min.js" not in glossary, (
+        "a page with no chart loads no chart library"
+    )
 
 
 def test_a_chart_pointed_at_the_cdn_is_caught(built_site, site_url, browser):
@@ -95,8 +143,12 @@ def test_a_chart_pointed_at_the_cdn_is_caught(built_site, site_url, browser):
     served by the browser's request routing, so the built site is never written to."""
     page_url = f"{site_url}/book/testament.html"
     html = (built_site / "book" / "testament.html").read_text(encoding="utf-8")
-    altered = html.replace("</head>", '<script src="https://cdn.jsdelivr.net/npm/vega@6"></script></head>')
-    seen = visit(browser, page_url, route=lambda route: route.fulfill(body=altered, content_type="text/html"))
+    altered = html.replace(
+        "</head>", '<script src="https://cdn.jsdelivr.net/npm/vega@6"></script></head>'
+    )
+    seen = visit(
+        browser, page_url, route=lambda route: route.fulfill(body=altered, content_type="text/html")
+    )
     assert any("cdn.jsdelivr.net" in url for url in seen["foreign"]), seen["foreign"]
 
 
@@ -107,8 +159,15 @@ def test_an_exception_in_a_cell_fails_the_strict_build(tmp_path):
         target.parent.mkdir(parents=True, exist_ok=True)
         (shutil.copytree if source.is_dir() else shutil.copy)(source, target)
     (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: book/broken\n")
-    notebook = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
-    notebook.cells = [nbformat.v4.new_markdown_cell("# Broken"), nbformat.v4.new_code_cell("raise RuntimeError('deliberate')")]
+    notebook = nbformat.v4.new_notebook(
+        metadata={
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+        }
+    )
+    notebook.cells = [
+        nbformat.v4.new_markdown_cell("# Broken"),
+        nbformat.v4.new_code_cell("raise RuntimeError('deliberate')"),
+    ]
     nbformat.write(notebook, tmp_path / "book" / "broken.ipynb")
     result = run_strict_build(tmp_path)
     assert result.returncode != 0

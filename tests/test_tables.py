@@ -29,9 +29,14 @@ def _all_date_values() -> set[str]:
 def test_fast_date_path_agrees_with_the_edtf_library_on_every_date_in_the_data():
     values = _all_date_values()
     fast = {value: dates.fast_bounds(value) for value in values}
-    assert sum(bound is not None for bound in fast.values()) > len(values) / 2, "the fast path should take most dates"
-    differ = {value: (bound, dates.library_bounds(value)) for value, bound in fast.items()
-              if bound is not None and bound != dates.library_bounds(value)}
+    assert sum(bound is not None for bound in fast.values()) > len(values) / 2, (
+        "the fast path should take most dates"
+    )
+    differ = {
+        value: (bound, dates.library_bounds(value))
+        for value, bound in fast.items()
+        if bound is not None and bound != dates.library_bounds(value)
+    }
     assert not differ, differ
 
 
@@ -41,8 +46,13 @@ def test_fast_date_path_leaves_what_it_cannot_vouch_for_to_the_library(text):
 
 
 def test_plain_forms_give_whole_year_month_and_day():
-    assert dates.date_bounds("1928-02") == (pd.Timestamp("1928-02-01").date(), pd.Timestamp("1928-02-29").date())
-    assert dates.date_bounds("1936~") == dates.library_bounds("1936~")  # a qualified date goes to the library
+    assert dates.date_bounds("1928-02") == (
+        pd.Timestamp("1928-02-01").date(),
+        pd.Timestamp("1928-02-29").date(),
+    )
+    assert dates.date_bounds("1936~") == dates.library_bounds(
+        "1936~"
+    )  # a qualified date goes to the library
     with pytest.raises(ValueError):
         dates.date_bounds("1883-02-30")
 
@@ -70,11 +80,15 @@ def test_a_changed_data_file_makes_the_cache_stale(data_copy):
         handle.write("")  # same bytes: same key
     assert tables.inputs_fingerprint(data_copy.resolve()) == before
     text = (data_copy / "people.csv").read_text(encoding="utf-8")
-    (data_copy / "people.csv").write_text(text.replace("1883-02-30", "x").replace(",1870-04-22,", ",1870-04-21,", 1), encoding="utf-8")
+    (data_copy / "people.csv").write_text(
+        text.replace("1883-02-30", "x").replace(",1870-04-22,", ",1870-04-21,", 1), encoding="utf-8"
+    )
     after = tables.inputs_fingerprint(data_copy.resolve())
     assert after != before and not tables.cache_path(data_copy.resolve(), after).exists()
     people = _fresh(data_copy)["people"]
-    assert people.set_index("person_id").loc["lenin", "born"] == "1870-04-21", "a stale cache was read"
+    assert people.set_index("person_id").loc["lenin", "born"] == "1870-04-21", (
+        "a stale cache was read"
+    )
     assert tables.cache_path(data_copy.resolve(), after).is_file()
     assert not tables.cache_path(data_copy.resolve(), before).exists(), "the old file is removed"
 
@@ -100,7 +114,12 @@ def test_a_cache_for_other_inputs_is_refused(data_copy):
 
 
 def test_a_broken_package_is_never_cached(data_copy):
-    (data_copy / "people.csv").write_text((data_copy / "people.csv").read_text(encoding="utf-8").replace("1870-04-22", "1870-04-32", 1), encoding="utf-8")
+    (data_copy / "people.csv").write_text(
+        (data_copy / "people.csv")
+        .read_text(encoding="utf-8")
+        .replace("1870-04-22", "1870-04-32", 1),
+        encoding="utf-8",
+    )
     with pytest.raises(DataError, match="people.csv:2:born"):
         tables.validate_and_cache(data_copy)
     assert not list((data_copy.parent / "_build").glob("**/*.pickle"))
@@ -109,19 +128,29 @@ def test_a_broken_package_is_never_cached(data_copy):
 def test_a_fresh_process_loads_every_table_from_the_cache_without_the_checkers():
     """What a kernel does: with the cache written, no validation library is even imported."""
     tables.validate_and_cache()
-    code = ("import sys, edition\n"
-            "names = ['sources','people','offices','events','excerpts','annotations','trials','defendants',"
-            "'repression_annual','repression_operations','series','estimates','claims','places']\n"
-            "assert all(len(edition.load_table(name)) for name in names)\n"
-            "print(sorted(m for m in ('frictionless', 'edtf', 'altair') if m in sys.modules))")
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    code = (
+        "import sys, edition\n"
+        "names = ['sources','people','offices','events','excerpts','annotations','trials','defendants',"
+        "'repression_annual','repression_operations','series','estimates','claims','places']\n"
+        "assert all(len(edition.load_table(name)) for name in names)\n"
+        "print(sorted(m for m in ('frictionless', 'edtf', 'altair') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert done.stdout.strip() == "[]", done.stdout + done.stderr
 
 
 def test_command_line_names_a_missing_column_without_a_traceback(data_copy):
     frame = pd.read_csv(data_copy / "people.csv", dtype=str, keep_default_na=False)
     frame.drop(columns=["died"]).to_csv(data_copy / "people.csv", index=False)
-    done = subprocess.run([sys.executable, "-m", "edition", "check", str(data_copy)], cwd=ROOT, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "edition", "check", str(data_copy)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 1
     assert "people.csv:1:died: column missing from the header" in done.stdout
     assert "Traceback" not in done.stdout + done.stderr
@@ -150,7 +179,12 @@ def _imports(path: Path) -> set[str]:
 def test_history_modules_never_import_the_site_layer():
     history = [path for path in PACKAGE.glob("*.py") if path != ENTRY_POINT]
     assert len(history) >= 15
-    offending = {path.name: sorted(name for name in _imports(path) if name.startswith(("edition.site", "sphinx"))) for path in history}
+    offending = {
+        path.name: sorted(
+            name for name in _imports(path) if name.startswith(("edition.site", "sphinx"))
+        )
+        for path in history
+    }
     assert not {name: found for name, found in offending.items() if found}, offending
 
 

@@ -31,7 +31,9 @@ def _rebased(css: str, source_dir: str, target_dir: str) -> str:
         quote, url = match.groups()
         if not _is_relative(url):
             return match.group(0)
-        moved = posixpath.relpath(posixpath.normpath(posixpath.join(source_dir, url)), target_dir or ".")
+        moved = posixpath.relpath(
+            posixpath.normpath(posixpath.join(source_dir, url)), target_dir or "."
+        )
         return f"url({quote}{moved}{quote})"
 
     return _URL.sub(rebase, css)
@@ -51,8 +53,12 @@ def _part(static: Path, name: str, target_dir: str, seen: set[str]) -> str:
     def inline(match: re.Match) -> str:
         imported = match.group(1)
         if not _is_relative(imported):
-            raise ValueError(f"{path}: @import of {imported!r}: a bundle cannot import another host's sheet")
-        return _part(static, posixpath.normpath(posixpath.join(source_dir, imported)), target_dir, seen)
+            raise ValueError(
+                f"{path}: @import of {imported!r}: a bundle cannot import another host's sheet"
+            )
+        return _part(
+            static, posixpath.normpath(posixpath.join(source_dir, imported)), target_dir, seen
+        )
 
     return _rebased(_IMPORT.sub(inline, css), source_dir, target_dir)
 

@@ -26,7 +26,7 @@ import vl_convert
 # Altair's HTML output ends in ``})(SPEC, EMBED_OPTIONS);`` inside a script after an
 # ``altair-viz-<uuid>`` div, with a style block for that id before it.
 _ALTAIR_OUTPUT = re.compile(
-    r'(?:<style>\s*#altair-viz-[0-9a-f]{32}\.vega-embed.*?</style>\s*)?'
+    r"(?:<style>\s*#altair-viz-[0-9a-f]{32}\.vega-embed.*?</style>\s*)?"
     r'<div id="altair-viz-[0-9a-f]{32}"></div>\s*<script type="text/javascript">.*?</script>',
     re.DOTALL,
 )
@@ -86,22 +86,32 @@ def compile_spec(spec: dict) -> dict:
 
 def _data_disclosure(chart_id: str) -> str:
     """An empty disclosure that ``edition.js`` fills with the chart's data as tables when opened."""
-    return (f'<details class="chart-data" id="{chart_id}-data"><summary>The data behind this chart, as a table</summary>'
-            f'<div class="chart-data-scroll"></div></details>')
+    return (
+        f'<details class="chart-data" id="{chart_id}-data"><summary>The data behind this chart, as a table</summary>'
+        f'<div class="chart-data-scroll"></div></details>'
+    )
 
 
-def _replacement(match: re.Match, seen: dict[str, int], static_url: str, specs: dict[str, str]) -> str:
+def _replacement(
+    match: re.Match, seen: dict[str, int], static_url: str, specs: dict[str, str]
+) -> str:
     spec, options = _spec_and_options(match.group(0))
     digest = hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()[:12]
     seen[digest] = seen.get(digest, 0) + 1
     chart_id = f"chart-{digest}" + (f"-{seen[digest]}" if seen[digest] > 1 else "")
-    specs[f"{digest}.json"] = json.dumps({"spec": compile_spec(spec), "options": {**options, "mode": "vega"}},
-                                         separators=(",", ":"), ensure_ascii=False, sort_keys=True)
+    specs[f"{digest}.json"] = json.dumps(
+        {"spec": compile_spec(spec), "options": {**options, "mode": "vega"}},
+        separators=(",", ":"),
+        ensure_ascii=False,
+        sort_keys=True,
+    )
     description = spec.get("description", "")
     label = f' role="figure" aria-label="{html.escape(description)}"' if description else ""
     # The page names the chart's file; edition.js fetches and draws it when the chart nears the viewport.
-    return (f'<div id="{chart_id}" {CHART_CLASS} data-spec="{static_url}{SPEC_DIR}/{digest}.json"{label}></div>'
-            + _data_disclosure(chart_id))
+    return (
+        f'<div id="{chart_id}" {CHART_CLASS} data-spec="{static_url}{SPEC_DIR}/{digest}.json"{label}></div>'
+        + _data_disclosure(chart_id)
+    )
 
 
 def compile_charts(body: str, static_url: str = "_static/") -> tuple[str, dict[str, str]]:
@@ -110,4 +120,6 @@ def compile_charts(body: str, static_url: str = "_static/") -> tuple[str, dict[s
     (file name in ``_static/charts/``: compiled spec and embed options, as JSON)."""
     seen: dict[str, int] = {}
     specs: dict[str, str] = {}
-    return _ALTAIR_OUTPUT.sub(lambda match: _replacement(match, seen, static_url, specs), body), specs
+    return _ALTAIR_OUTPUT.sub(
+        lambda match: _replacement(match, seen, static_url, specs), body
+    ), specs

@@ -32,7 +32,11 @@ def purge_icon_rules(css: str, keep: set[str]) -> tuple[str, set[int]]:
     codepoints: set[int] = set()
 
     def rule(match: re.Match) -> str:
-        selectors = [s for s in match.group(1).rstrip(",").split(",") if s[1:].removesuffix(":before") in keep]
+        selectors = [
+            s
+            for s in match.group(1).rstrip(",").split(",")
+            if s[1:].removesuffix(":before") in keep
+        ]
         if not selectors:
             return ""
         codepoints.add(int(match.group(2), 16))

@@ -18,12 +18,15 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ExtensionError
 
-from . import bundle, pages, purge, slim, vendor
 from ..chart_files import SERVED_DIR
 from ..paths import BOOK_DIR, ROOT
+from . import bundle, pages, purge, slim, vendor
 
 SPHINX_DESIGN_FILES = {"sphinx-design.min.css", "design-tabs.js"}
-THEME_STYLESHEETS = ["styles/theme.css", "styles/pydata-sphinx-theme.css"]  # linked by the theme's template, before the others
+THEME_STYLESHEETS = [
+    "styles/theme.css",
+    "styles/pydata-sphinx-theme.css",
+]  # linked by the theme's template, before the others
 _CHART_FILE = re.compile(rf'data-spec="[^"]*/{re.escape(pages.SPEC_DIR)}/([0-9a-f]+\.json)"')
 CHART_SCRIPT = "edition.js"  # draws the compiled charts and their data tables (book/_static/)
 
@@ -32,13 +35,18 @@ def _check_and_record(app: Sphinx, config: Config) -> None:
     problems = vendor.mismatches() + [problem for problem in [pages.compiler_problem()] if problem]
     if problems:
         raise ExtensionError(
-            "chart tools do not match Altair: " + "; ".join(problems)
+            "chart tools do not match Altair: "
+            + "; ".join(problems)
             + " (refresh the served libraries with `python -m edition vendor`; pin a vl-convert-python that compiles Altair's Vega-Lite)"
         )
     # Kept as a config value so that any change to what is injected rewrites every page.
-    config.edition_chart_libraries = " ".join(vendor.script_path(library) for library in vendor.LIBRARIES)
+    config.edition_chart_libraries = " ".join(
+        vendor.script_path(library) for library in vendor.LIBRARIES
+    )
     # edition.js loads the libraries (paths relative to itself) when the first chart nears the viewport
-    app.add_js_file(CHART_SCRIPT, priority=101, **{"data-libraries": config.edition_chart_libraries})
+    app.add_js_file(
+        CHART_SCRIPT, priority=101, **{"data-libraries": config.edition_chart_libraries}
+    )
 
 
 def _copy_served_data(app: Sphinx, exception: Exception | None) -> None:
@@ -53,7 +61,11 @@ def _drop_stale_charts(app: Sphinx, exception: Exception | None) -> None:
     """A chart whose spec changed is written to a new file: the old one goes once no page names it."""
     if exception is None and app.builder.format == "html":
         site = Path(app.outdir)
-        named = {name for page in site.rglob("*.html") for name in _CHART_FILE.findall(page.read_text(encoding="utf-8"))}
+        named = {
+            name
+            for page in site.rglob("*.html")
+            for name in _CHART_FILE.findall(page.read_text(encoding="utf-8"))
+        }
         for path in (site / "_static" / pages.SPEC_DIR).glob("*.json"):
             if path.name not in named:
                 path.unlink()
@@ -67,10 +79,14 @@ def _slim_assets(app: Sphinx, exception: Exception | None) -> None:
         site = Path(app.outdir)
         slim.slim_icons(site)
         stylesheets = getattr(app.builder, "edition_stylesheets", None)
-        if stylesheets is not None:  # else no page was written: the static files, bundle included, are as they were
+        if (
+            stylesheets is not None
+        ):  # else no page was written: the static files, bundle included, are as they were
             bundle.bundle_stylesheets(site / "_static", stylesheets, purge.site_tokens(site))
         elif not (site / "_static" / bundle.BUNDLE).exists():
-            raise ExtensionError(f"{site / '_static' / bundle.BUNDLE} is missing and no page was written: build with --all")
+            raise ExtensionError(
+                f"{site / '_static' / bundle.BUNDLE} is missing and no page was written: build with --all"
+            )
 
 
 def _prepare_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -82,20 +98,28 @@ def _prepare_page(app: Sphinx, pagename: str, templatename: str, context: dict, 
         _write_specs(Path(app.outdir) / "_static" / pages.SPEC_DIR, specs)
         # sphinxcontrib-bibtex marks its list role="list" around entries that are not list items
         # (an ARIA error for screen readers); a plain block is what it is.
-        context["body"] = body.replace('<div role="list" class="citation-list">', '<div class="citation-list">')
+        context["body"] = body.replace(
+            '<div role="list" class="citation-list">', '<div class="citation-list">'
+        )
     body = context.get("body", "")
     unused = set() if pages.CHART_CLASS in body else {CHART_SCRIPT}
-    if 'class="sd-' not in body:  # sphinx-design, loaded by Jupyter Book, is used by no page of ours
+    if (
+        'class="sd-' not in body
+    ):  # sphinx-design, loaded by Jupyter Book, is used by no page of ours
         unused |= SPHINX_DESIGN_FILES
     context["script_files"] = [
-        script for script in context.get("script_files", [])
-        if getattr(script, "attributes", {}).get("type") != "application/vnd.jupyter.widget-state+json"
+        script
+        for script in context.get("script_files", [])
+        if getattr(script, "attributes", {}).get("type")
+        != "application/vnd.jupyter.widget-state+json"
         and _static_name(script) not in unused
     ]
     # The page links one bundle of its stylesheets (see the layout template), which the build
     # writes at the end from every written page's list.
     stylesheets = getattr(app.builder, "edition_stylesheets", [])
-    for name in THEME_STYLESHEETS + [_static_name(css) for css in context.get("css_files", []) if _static_name(css) not in unused]:
+    for name in THEME_STYLESHEETS + [
+        _static_name(css) for css in context.get("css_files", []) if _static_name(css) not in unused
+    ]:
         if name not in stylesheets:
             stylesheets.append(name)
     app.builder.edition_stylesheets = stylesheets
@@ -120,8 +144,14 @@ def _drop_thebe(app: Sphinx) -> None:
     (twice: a console error) and offers live code through a remote Binder. The book promises
     no request to any other host, so its hooks and stylesheet are removed."""
     for listeners in app.events.listeners.values():
-        listeners[:] = [listener for listener in listeners if not listener.handler.__module__.startswith("sphinx_thebe")]
-    app.registry.css_files[:] = [(name, attrs) for name, attrs in app.registry.css_files if name != "sphinx-thebe.css"]
+        listeners[:] = [
+            listener
+            for listener in listeners
+            if not listener.handler.__module__.startswith("sphinx_thebe")
+        ]
+    app.registry.css_files[:] = [
+        (name, attrs) for name, attrs in app.registry.css_files if name != "sphinx-thebe.css"
+    ]
 
 
 def setup(app: Sphinx) -> dict:

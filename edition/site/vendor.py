@@ -26,7 +26,6 @@ LIBRARIES = {
 }
 
 
-
 def script_path(library: str) -> str:
     """Path of a library's script relative to the static folder, as Sphinx wants it."""
     return f"vendor/{library}/{Path(LIBRARIES[library][1]).name}"
@@ -52,19 +51,29 @@ def mismatches(vendor_dir: Path = VENDOR_DIR) -> list[str]:
             problems.append(f"{library}: no copy in {vendor_dir / library}")
             continue
         if not version_satisfies(served, requested):
-            problems.append(f"{library}: serving {served}, Altair {alt.__version__} asks for {requested}")
+            problems.append(
+                f"{library}: serving {served}, Altair {alt.__version__} asks for {requested}"
+            )
     return problems
 
 
 def _fetch(package: str, version: str, files: list[str], target: Path, tmp: str) -> None:
     """Unpack ``files`` (plus LICENSE and package.json) of an npm package into ``target``."""
-    packed = subprocess.run(["npm", "pack", f"{package}@{version}", "--json"], cwd=tmp, check=True, capture_output=True, text=True)
+    packed = subprocess.run(
+        ["npm", "pack", f"{package}@{version}", "--json"],
+        cwd=tmp,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     tarball = Path(tmp) / json.loads(packed.stdout)[0]["filename"]
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     with tarfile.open(tarball) as archive:
         for member in [*files, "LICENSE", "package.json"]:
-            (target / Path(member).name).write_bytes(archive.extractfile(f"package/{member}").read())
+            (target / Path(member).name).write_bytes(
+                archive.extractfile(f"package/{member}").read()
+            )
     print(f"{package}: {json.loads((target / 'package.json').read_text())['version']} -> {target}")
 
 
