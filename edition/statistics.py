@@ -31,11 +31,21 @@ def _long_series(
     return rows.drop(columns="column")
 
 
+def annual_marks(annual: pd.DataFrame, series: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """The points of the repression chart: convictions and death sentences by year."""
+    return _long_series(annual, series, sources, ANNUAL_LABELS)
+
+
+def gulag_marks(annual: pd.DataFrame, series: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """The points of the Gulag chart: prisoners on 1 January, where a figure was found."""
+    return _long_series(annual, series, sources, GULAG_LABELS)
+
+
 def repression_chart(
     annual: pd.DataFrame, series: pd.DataFrame, sources: pd.DataFrame
 ) -> alt.LayerChart:
     """Convictions and death sentences by year, 1921–1953, on a linear or a logarithmic scale."""
-    rows = _long_series(annual, series, sources, ANNUAL_LABELS)
+    rows = annual_marks(annual, series, sources)
     scale = alt.param(
         name="scale_type",
         value="linear",
@@ -90,7 +100,7 @@ def repression_chart(
 
 def gulag_chart(annual: pd.DataFrame, series: pd.DataFrame, sources: pd.DataFrame) -> alt.Chart:
     """The population of the Gulag on 1 January, where a figure was found: camps, colonies, prisons."""
-    rows = _long_series(annual, series, sources, GULAG_LABELS)
+    rows = gulag_marks(annual, series, sources)
     return (
         alt.Chart(rows)
         .mark_point(size=70, filled=True)
@@ -131,8 +141,8 @@ def gulag_chart(annual: pd.DataFrame, series: pd.DataFrame, sources: pd.DataFram
     )
 
 
-def operations_chart(operations: pd.DataFrame, sources: pd.DataFrame) -> alt.Chart:
-    """The NKVD mass operations of 1937–38 and Stalin's lists: persons convicted and sentenced to death."""
+def operations_marks(operations: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """The bars of the operations chart: one per operation and figure (convicted, sentenced to death)."""
     rows = operations.melt(
         id_vars=["operation_id", "name", "kind", "order", "note"],
         value_vars=["convicted", "sentenced_to_death"],
@@ -144,6 +154,12 @@ def operations_chart(operations: pd.DataFrame, sources: pd.DataFrame) -> alt.Cha
         dict(zip(operations["operation_id"], cited(operations, sources)))
     )
     rows["persons"] = rows["persons"].astype(int)
+    return rows
+
+
+def operations_chart(operations: pd.DataFrame, sources: pd.DataFrame) -> alt.Chart:
+    """The NKVD mass operations of 1937–38 and Stalin's lists: persons convicted and sentenced to death."""
+    rows = operations_marks(operations, sources)
     order = list(operations.sort_values("convicted", ascending=False)["name"])
     return (
         alt.Chart(rows)
@@ -181,14 +197,19 @@ def operations_chart(operations: pd.DataFrame, sources: pd.DataFrame) -> alt.Cha
     )
 
 
-def estimates_chart(estimates: pd.DataFrame, sources: pd.DataFrame) -> alt.FacetChart:
-    """Contested totals: each estimator's range (and point), one panel per question."""
+def estimates_marks(estimates: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Each estimator's span (``from``–``to``; a single figure spans itself), as the chart draws it."""
     rows = estimates.assign(source=cited(estimates, sources))
     for column in ("low", "high", "point"):
         rows[column] = rows[column].astype("Float64")
     rows["from"] = rows["low"].fillna(rows["point"]).fillna(rows["high"])
     rows["to"] = rows["high"].fillna(rows["point"]).fillna(rows["low"])
-    rows = rows.astype({"from": float, "to": float, "low": float, "high": float, "point": float})
+    return rows.astype({"from": float, "to": float, "low": float, "high": float, "point": float})
+
+
+def estimates_chart(estimates: pd.DataFrame, sources: pd.DataFrame) -> alt.FacetChart:
+    """Contested totals: each estimator's range (and point), one panel per question."""
+    rows = estimates_marks(estimates, sources)
     tooltip = [
         "estimator:N",
         "year_published:O",

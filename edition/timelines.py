@@ -1,7 +1,8 @@
-"""Timeline charts over the events table, which the book serves as a file (it is large).
+"""Timeline charts over the events table.
 
-``event_rows`` gives one row per event, ``event_person_rows`` one row per event and person
-concerned; both are written to ``_static/data/`` by ``served_url`` and read by URL in the charts.
+Each chart draws the frame its ``*_marks`` function returns (the chapters count from the same
+frames), written to ``_static/data/`` by ``served_url`` and read by URL, since the frames are
+large. A mark for an uncertain date is drawn at the middle of its bounds (``event_rows``).
 """
 
 import altair as alt
@@ -32,7 +33,7 @@ def event_rows(events: pd.DataFrame, people: pd.DataFrame, sources: pd.DataFrame
 
 
 def event_person_rows(events: pd.DataFrame, people: pd.DataFrame) -> pd.DataFrame:
-    """One row per event and person concerned; the rest of the event is looked up in events.json."""
+    """One row per event and person concerned, with the person's name."""
     rows = events[["event_id", "people"]].explode("people").dropna(subset=["people"])
     return pd.DataFrame(
         {
@@ -66,34 +67,36 @@ SUCCESSION_CATEGORIES = [
 SUCCESSION_PEOPLE = ["lenin", "stalin", "trotsky", "zinoviev", "kamenev", "bukharin", "pyatakov"]
 
 
+def _drawn_between(rows: pd.DataFrame, first: str, last: str) -> pd.Series:
+    """Rows whose mark (at the middle of an uncertain date) falls between two ISO days inclusive."""
+    return rows["date"].between(first, last)
+
+
+def succession_marks(
+    events: pd.DataFrame, people: pd.DataFrame, sources: pd.DataFrame
+) -> pd.DataFrame:
+    """One row per event and person of the succession chart: Lenin and the six, 1922–1929."""
+    rows = event_rows(events, people, sources)
+    drawn = rows[
+        rows["category"].isin(SUCCESSION_CATEGORIES)
+        & _drawn_between(rows, "1922-01-01", "1929-12-31")
+    ]
+    pairs = event_person_rows(events, people)
+    pairs = pairs[pairs["person_id"].isin(SUCCESSION_PEOPLE)]
+    return pairs.merge(drawn.drop(columns="people"), on="event_id").drop(columns="person_id")
+
+
 def succession_chart(
     events: pd.DataFrame, people: pd.DataFrame, sources: pd.DataFrame
 ) -> alt.Chart:
     """The succession struggle, 1922–1929: Lenin and the six, one row each."""
-    url = served_url("event-people", event_person_rows(events, people))
-    events_url = served_url("events", event_rows(events, people, sources))
+    marks = succession_marks(events, people, sources)
     order = [people.set_index("person_id").loc[p, "name"] for p in SUCCESSION_PEOPLE]
     return (
-        alt.Chart(alt.Data(url=url, format=alt.DataFormat(type="json")))
-        .transform_filter(alt.FieldOneOfPredicate(field="person_id", oneOf=SUCCESSION_PEOPLE))
-        .transform_lookup(
-            lookup="event_id",
-            from_=alt.LookupData(
-                data=alt.Data(url=events_url, format=alt.DataFormat(type="json")),
-                key="event_id",
-                fields=["date", "year", "when", "category", "event", "source"],
-            ),
-        )
-        .transform_calculate(
-            day="toDate(datum.date)"  # looked-up fields are not parsed as dates
-        )
-        .transform_filter(
-            "year(datum.day) >= 1922 && year(datum.day) <= 1929"  # where the mark is drawn
-        )
-        .transform_filter(alt.FieldOneOfPredicate(field="category", oneOf=SUCCESSION_CATEGORIES))
+        alt.Chart(alt.Data(url=served_url("succession", marks), format=alt.DataFormat(type="json")))
         .mark_point(size=80, filled=True, opacity=0.9)
         .encode(
-            x=alt.X("day:T", title="Year", axis=alt.Axis(format="%Y")),
+            x=alt.X("date:T", title="Year", axis=alt.Axis(format="%Y")),
             y=alt.Y("person:N", title=None, sort=order),
             color=_category_colour(SUCCESSION_CATEGORIES),
             tooltip=["person:N"] + [t for t in TOOLTIP if t != "people:N"],
@@ -114,36 +117,45 @@ def succession_chart(
     )
 
 
+KIROV_CATEGORIES = [
+    "assassination",
+    "decree",
+    "arrest",
+    "trial",
+    "sentence",
+    "execution",
+    "expulsion",
+    "removal",
+    "appointment",
+    "plenum",
+    "other",
+]
+
+
+def kirov_aftermath_marks(
+    events: pd.DataFrame, people: pd.DataFrame, sources: pd.DataFrame
+) -> pd.DataFrame:
+    """The events the Kirov chart draws: November 1934 to July 1936, of the kinds it shows."""
+    rows = event_rows(events, people, sources)
+    return rows[
+        rows["category"].isin(KIROV_CATEGORIES) & _drawn_between(rows, "1934-11-01", "1936-07-31")
+    ]
+
+
 def kirov_aftermath_chart(
     events: pd.DataFrame, people: pd.DataFrame, sources: pd.DataFrame
 ) -> alt.Chart:
     """From the Kirov murder to the first Moscow trial: December 1934 – August 1936."""
-    url = served_url("events", event_rows(events, people, sources))
-    shown = [
-        "assassination",
-        "decree",
-        "arrest",
-        "trial",
-        "sentence",
-        "execution",
-        "expulsion",
-        "removal",
-        "appointment",
-        "plenum",
-        "other",
-    ]
+    marks = kirov_aftermath_marks(events, people, sources)
     return (
-        alt.Chart(alt.Data(url=url, format=alt.DataFormat(type="json")))
-        .transform_filter(
-            # the date field is parsed as a date when the data load, so compare times (months count from 0)
-            "time(datum.date) >= time(datetime(1934, 11, 1)) && time(datum.date) <= time(datetime(1936, 7, 31))"
+        alt.Chart(
+            alt.Data(url=served_url("kirov-aftermath", marks), format=alt.DataFormat(type="json"))
         )
-        .transform_filter(alt.FieldOneOfPredicate(field="category", oneOf=shown))
         .mark_point(size=90, filled=True, opacity=0.9)
         .encode(
             x=alt.X("date:T", title="Month", axis=alt.Axis(format="%b %Y")),
-            y=alt.Y("category:N", title=None, sort=shown),
-            color=_category_colour(shown),
+            y=alt.Y("category:N", title=None, sort=KIROV_CATEGORIES),
+            color=_category_colour(KIROV_CATEGORIES),
             tooltip=TOOLTIP,
         )
         .properties(
@@ -161,14 +173,21 @@ def kirov_aftermath_chart(
     )
 
 
+def purge_timeline_marks(
+    events: pd.DataFrame, people: pd.DataFrame, sources: pd.DataFrame
+) -> pd.DataFrame:
+    """The events the purge timeline draws: those whose mark falls in 1934–1940."""
+    rows = event_rows(events, people, sources)
+    return rows[_drawn_between(rows, "1934-01-01", "1940-12-31")]
+
+
 def purge_timeline_chart(
     events: pd.DataFrame, people: pd.DataFrame, sources: pd.DataFrame
 ) -> alt.VConcatChart:
     """The purges 1934–1940: a detail view zoomed by a brush on the overview, with a category
     legend that filters and a person chooser, all working in the page without a kernel."""
-    rows = event_rows(events, people, sources)
-    url = served_url("events", rows)
-    period = rows[rows["date"].str[:4].astype(int).between(1934, 1940)]
+    period = purge_timeline_marks(events, people, sources)
+    url = served_url("purges", period)
     categories = [c for c in CATEGORIES if c in set(period["category"])]
     named = sorted({name for names in period["people"] for name in names.split("; ") if name})
     brush = alt.selection_interval(encodings=["x"], name="period")
@@ -182,9 +201,7 @@ def purge_timeline_chart(
     )
     base = (
         alt.Chart(alt.Data(url=url, format=alt.DataFormat(type="json")))
-        .transform_filter(
-            "year(datum.date) >= 1934 && year(datum.date) <= 1940"  # where the mark is drawn (an interval's middle)
-        )
+        # the person chooser filters in the page, without a kernel
         .transform_filter("person == 'Everyone' || indexof(datum.people, person) >= 0")
     )
     colour = _category_colour(categories)

@@ -121,9 +121,10 @@ def test_served_chart_data_match_the_tables(tmp_path, monkeypatch):
     monkeypatch.setattr(edition.chart_files, "SERVED_DIR", tmp_path)
     people, events, sources = edition.load_people(), edition.load_events(), edition.load_sources()
     edition.succession_chart(events, people, sources)
+    edition.kirov_aftermath_chart(events, people, sources)
     edition.purge_timeline_chart(events, people, sources)
     written = sorted(path.name for path in tmp_path.glob("*.json"))
-    assert written == ["event-people.json", "events.json"]
+    assert written == ["kirov-aftermath.json", "purges.json", "succession.json"]
     for name in written:
         committed = BOOK_DIR / "_static" / "data" / name
         assert committed.read_text(encoding="utf-8") == (tmp_path / name).read_text(
