@@ -33,7 +33,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from conftest import bytes_received, draw_every_chart  # weigh and read a page as the tests do
+from conftest import (  # weigh and read a page as the tests do
+    bytes_received,
+    draw_every_chart,
+    weigh,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "_build" / "html"
@@ -147,8 +151,7 @@ def weigh_pages(site: Path, paths: list[str], draw: bool = True) -> list[dict]:
         )
         for path in paths:
             page = browser.new_context().new_page()
-            received = []
-            page.on("response", received.append)
+            received = weigh(page)
             start = time.perf_counter()
             page.goto(f"{url}/{path}", wait_until="networkidle")
             first_view = bytes_received(received)

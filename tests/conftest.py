@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import NamedTuple
 
 import nbval.kernel
 import pytest
@@ -68,8 +69,7 @@ def open_page(browser, url: str, scheme: str = "light", viewport: dict | None = 
         color_scheme=scheme, viewport=viewport or {"width": 1280, "height": 900}
     )
     page = context.new_page()
-    received = []
-    page.on("response", lambda response: received.append(response))
+    received = weigh(page)
     page.goto(url, wait_until="networkidle")
     if draw_every_chart(page):
         page.wait_for_load_state("networkidle")
@@ -80,17 +80,34 @@ def open_page(browser, url: str, scheme: str = "light", viewport: dict | None = 
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
 
 
-def served_bytes(response) -> int:
-    """The bytes a host sends for one response: gzip (level 6, the usual default) for text,
-    as-is for the rest. python's http.server, which serves the tests, does not compress."""
-    body = response.body()
-    compressible = response.headers.get("content-type", "").startswith(COMPRESSED_TYPES)
-    return len(gzip.compress(body, 6, mtime=0)) if compressible else len(body)
+class Received(NamedTuple):
+    url: str
+    status: int
+    bytes: int  # as a host sends it: gzip (level 6, the usual default) for text, as-is for the rest
 
 
-def bytes_received(responses) -> int:
-    """Bytes a reader's browser receives for these responses, as a host serves them (gzipped)."""
-    return sum(served_bytes(response) for response in responses if response.status == 200)
+def weigh(page) -> list[Received]:
+    """Record every response the page receives from now on, weighed when it finishes (a body
+    cannot be read once its document has navigated away). python's http.server, which serves
+    the tests, does not compress, so the gzip a host applies is applied here."""
+    received = []
+
+    def finished(request):
+        response = request.response()
+        if response is None:
+            return
+        body = response.body() if response.status == 200 else b""
+        compressible = response.headers.get("content-type", "").startswith(COMPRESSED_TYPES)
+        size = len(gzip.compress(body, 6, mtime=0)) if compressible else len(body)
+        received.append(Received(request.url, response.status, size))
+
+    page.on("requestfinished", finished)
+    return received
+
+
+def bytes_received(received: list[Received]) -> int:
+    """Bytes a reader's browser received, as a host serves them (gzipped)."""
+    return sum(item.bytes for item in received if item.status == 200)
 
 
 def run_strict_build(root: Path) -> subprocess.CompletedProcess:
