@@ -44,9 +44,10 @@ _EXPORTS = {
         "load_trials",
     ],
     "excerpts": ["excerpt_html", "show_excerpt"],
+    "figures": ["publish"],
 }
 _MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
-_WITHOUT_THEME = {"data", "tables"}  # reading data draws nothing
+_WITHOUT_THEME = {"data", "tables", "figures"}  # reading data draws nothing
 
 
 def __getattr__(name: str):
@@ -78,6 +79,7 @@ __all__ = [
     "check_package",
     "estimates_chart",
     "excerpt_html",
+    "publish",
     "exile_map",
     "exile_timeline_chart",
     "fates_chart",

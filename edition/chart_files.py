@@ -39,3 +39,21 @@ def served_url(name: str, frame: pd.DataFrame, served_dir: Path | None = None) -
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return f"{URL_PREFIX}/{name}.json"
+
+
+def inline_served(spec):
+    """``spec`` with every dataset the book serves (``_static/data/…``) read in as values.
+
+    A live notebook's page (JupyterLab's ``/lab/tree/…``) has no such URL, and vl-convert would
+    fetch a relative URL from the web; both draw the chart from the same file the book serves.
+    """
+    if isinstance(spec, dict):
+        url = spec.get("url")
+        if isinstance(url, str) and url.startswith(f"{URL_PREFIX}/"):
+            path = SERVED_DIR / url.removeprefix(f"{URL_PREFIX}/")
+            spec = {key: value for key, value in spec.items() if key != "url"}
+            spec["values"] = json.loads(path.read_text(encoding="utf-8"))
+        return {key: inline_served(value) for key, value in spec.items()}
+    if isinstance(spec, list):
+        return [inline_served(item) for item in spec]
+    return spec

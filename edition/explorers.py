@@ -14,7 +14,7 @@ from IPython.display import HTML, display
 
 from .charts import _midday, cited
 from .statistics import ANNUAL_LABELS, GULAG_LABELS, _long_series
-from .theme import EVENT_CATEGORY_COLOURS, SERIES_COLOURS, colour_scale
+from .theme import EVENT_CATEGORY_COLOURS, SERIES_COLOURS, colour_scale, static_bundle
 
 RUN_LIVE = "Run this notebook in JupyterLab (see the introduction) to use the controls; this is the chart they start from."
 
@@ -47,7 +47,11 @@ class Explorer:
         self.refresh()
         bundle = self.widget._repr_mimebundle_(**kwargs)
         chart = next((item for item in self.view() if isinstance(item, alt.TopLevelMixin)), None)
-        static = chart._repr_mimebundle_().get("text/html", "") if chart is not None else ""
+        static = (
+            static_bundle(chart.to_dict(context={"pre_transform": False}))["text/html"]
+            if chart is not None
+            else ""
+        )
         bundle["text/html"] = f"<p class='explorer-note'>{RUN_LIVE}</p>{static}"
         return bundle
 
@@ -313,6 +317,13 @@ class StatisticsExplorer(Explorer):
             )
         )
 
+    @staticmethod
+    def series_table(rows: pd.DataFrame) -> pd.DataFrame:
+        """The chosen figures, a year to a row and a series to a column (blank: no figure)."""
+        table = rows.pivot(index="year", columns="series", values="value")
+        table = table[list(dict.fromkeys(rows["series"]))]  # the series in the chart's order
+        return table.apply(lambda column: column.map(lambda v: "" if pd.isna(v) else f"{v:,.0f}"))
+
     def estimates_chart(self, rows: pd.DataFrame) -> alt.Chart:
         base = alt.Chart(rows).encode(
             y=alt.Y("estimator:N", title=None),
@@ -340,7 +351,7 @@ class StatisticsExplorer(Explorer):
         elif rows.empty:
             items.append(_message("The chosen series have no figure in these years."))
         else:
-            items.append(self.series_chart(rows))
+            items += [self.series_chart(rows), self.series_table(rows)]
         compared = self.compared
         items.append(
             self.estimates_chart(compared)

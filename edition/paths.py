@@ -17,3 +17,8 @@ PACKAGE_DIR = ROOT / "edition"
 def seeds_dir() -> Path:
     """The folder of source texts: $EDITION_SEEDS, else ../shared/seeds beside the checkout."""
     return Path(os.environ.get("EDITION_SEEDS", ROOT.parent / "shared" / "seeds"))
+
+
+# "static" in the book's build and the tests: charts are stored as HTML for the site layer; any
+# other value (a reader's live kernel) draws them as offline widgets (edition/theme.py).
+CHARTS_MODE = "EDITION_CHARTS"

@@ -1,4 +1,4 @@
-"""Figures the chapters quote in their prose (through myst-nb ``glue``).
+"""Figures the chapters quote in their prose (handed over by ``edition.figures.publish``).
 
 Where a chapter's chart draws the thing counted, the figure is read off the frame the chart
 draws (its ``*_marks`` function), so a sentence and the chart beside it cannot disagree. Ages,

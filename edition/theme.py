@@ -5,7 +5,11 @@ in the same colour in every chart. The palettes come from Paul Tol's colour-blin
 ("bright" and "muted"), which stay distinguishable in dark mode as well.
 """
 
+import os
+
 import altair as alt
+
+from .paths import CHARTS_MODE
 
 THEME_NAME = "edition"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
@@ -118,5 +122,36 @@ def edition_theme() -> alt.theme.ThemeConfig:
     }
 
 
-# Charts embed as SVG, so screen readers and tests see the marks, and with no action menu.
-alt.renderers.set_embed_options(renderer="svg", actions=False)
+# How a chart displays depends on where its notebook runs, and is chosen here only.
+# - The book's build and the tests (EDITION_CHARTS=static, set by `python -m edition build` and
+#   tests/conftest.py): Altair's HTML output, which nbval compares and the site layer compiles
+#   and serves with its own copy of the chart libraries.
+# - A reader's live kernel (JupyterLab, VS Code, Notebook 7): Altair's JupyterChart widget in its
+#   offline mode, whose JavaScript comes from vl-convert (installed by requirements.txt), never
+#   from a CDN, with the data the book serves by URL read into the chart.
+EMBED_OPTIONS = {"renderer": "svg", "actions": False}  # SVG: screen readers and tests see the marks
+
+
+def charts_are_static() -> bool:
+    return os.environ.get(CHARTS_MODE, "live") == "static"
+
+
+def static_bundle(spec: dict) -> dict:
+    """The chart as the book stores it: Altair's HTML output."""
+    from altair.vegalite.v6.display import html_renderer
+
+    return html_renderer(spec, embed_options=EMBED_OPTIONS)
+
+
+def _render(spec: dict, **metadata) -> dict:
+    if charts_are_static():
+        return static_bundle(spec)
+    from altair.vegalite.v6.display import jupyter_renderer
+
+    from .chart_files import inline_served
+
+    return jupyter_renderer(inline_served(spec), offline=True, embed_options=EMBED_OPTIONS)
+
+
+alt.renderers.register(THEME_NAME, _render)
+alt.renderers.enable(THEME_NAME)

@@ -15,12 +15,14 @@ from typing import NamedTuple
 import nbval.kernel
 import pytest
 
-from edition.paths import seeds_dir
+from edition.paths import CHARTS_MODE, seeds_dir
 from edition.site.kernels import IPCKernelManager
 
 # nbval starts each notebook's kernel with jupyter_client's KernelManager (over TCP: two workers
 # can race for a port); it gets the manager the build uses instead.
 nbval.kernel.KernelManager = IPCKernelManager
+# nbval's kernels store charts as the book does (static HTML), not as live widgets.
+os.environ[CHARTS_MODE] = "static"
 
 IN_CI = os.environ.get("CI", "").lower() in ("true", "1", "yes")
 

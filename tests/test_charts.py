@@ -3,32 +3,15 @@ as many as the data give, and every tooltip a reader can open names the source."
 
 import json
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 import vl_convert
 
 import edition
-from edition.paths import BOOK_DIR
+from edition.chart_files import inline_served
 from edition.site.pages import compile_spec, vegalite_version
 
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-def inline_data(spec, folder: Path):
-    """The spec with each ``{"url": ...}`` dataset read from the book's files: vl-convert would
-    otherwise fetch a relative URL from the web (and draw nothing when it cannot)."""
-    if isinstance(spec, dict):
-        if isinstance(spec.get("url"), str) and not spec["url"].startswith(("http:", "https:")):
-            spec = {
-                **spec,
-                "values": json.loads((folder / spec["url"]).read_text(encoding="utf-8")),
-            }
-            del spec["url"]
-        return {key: inline_data(value, folder) for key, value in spec.items()}
-    if isinstance(spec, list):
-        return [inline_data(item, folder) for item in spec]
-    return spec
 
 
 def data_marks(svg: str) -> int:
@@ -149,7 +132,7 @@ def test_every_chart_builder_is_covered():
 @pytest.mark.parametrize("name", CHARTS)
 def test_chart_draws_its_data_marks_and_names_sources_in_tooltips(name, t):
     build, fewest = _builders(t)[name]
-    spec = inline_data(build().to_dict(), BOOK_DIR)
+    spec = inline_served(build().to_dict())
     svg = vl_convert.vegalite_to_svg(spec, vl_version=vegalite_version())
     drawn = data_marks(svg)
     assert drawn >= fewest, f"{name}: {drawn} data marks drawn, expected at least {fewest}"

@@ -32,7 +32,7 @@ from pathlib import Path
 import yaml
 
 from ..fingerprint import fingerprint
-from ..paths import seeds_dir
+from ..paths import CHARTS_MODE, seeds_dir
 from .kernels import IPCKernelManager
 
 try:  # POSIX; elsewhere two builds of one checkout must not be started at once
@@ -79,9 +79,15 @@ def package_dir(root: Path) -> Path:
 
 
 def environment(root: Path) -> dict[str, str]:
-    """The environment of every process the build starts: the root explicit and first on the path."""
+    """The environment of every process the build starts: the root explicit and first on the
+    path, and charts stored as static HTML, which the site layer compiles (edition/theme.py)."""
     path = os.pathsep.join(part for part in [str(root), os.environ.get("PYTHONPATH", "")] if part)
-    return {**os.environ, "EDITION_ROOT": str(root), "PYTHONPATH": path}
+    return {
+        **os.environ,
+        "EDITION_ROOT": str(root),
+        "PYTHONPATH": path,
+        CHARTS_MODE: "static",
+    }
 
 
 def _execution_inputs(root: Path) -> str:

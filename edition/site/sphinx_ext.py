@@ -14,11 +14,13 @@ import re
 import shutil
 from pathlib import Path
 
+from myst_nb.ext.glue.roles import PasteTextRole
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ExtensionError
 
 from ..chart_files import SERVED_DIR
+from ..figures import PROSE_NAMESPACE
 from ..paths import BOOK_DIR, ROOT
 from . import bundle, pages, purge, slim, vendor
 
@@ -154,10 +156,37 @@ def _drop_thebe(app: Sphinx) -> None:
     ]
 
 
+FIGURE_EXPRESSION = re.compile(rf"{PROSE_NAMESPACE}\.([A-Za-z_]\w*)")
+
+
+class FigureRole(PasteTextRole):
+    """``{eval}`figures.<name>``` in a built page: the figure the chapter glued as ``<name>``
+    (edition/figures.py). JupyterLab evaluates the same expression live; the build runs no kernel
+    for prose, so any other expression is refused."""
+
+    def run(self):
+        match = FIGURE_EXPRESSION.fullmatch(self.text.strip())
+        if match is None:
+            message = self.document.reporter.warning(
+                f"{{eval}}`{self.text}`: the book pastes only `{PROSE_NAMESPACE}.<name>`, a figure"
+                " its notebook published (edition.publish)",
+                line=self.line,
+            )
+            return [], [message]
+        self.text = match.group(1)
+        return super().run()
+
+
+def _figures_role(app: Sphinx) -> None:
+    # After myst-nb, which registers its own (kernel-evaluating) {eval} role at setup.
+    app.add_role("eval", FigureRole(), override=True)
+
+
 def setup(app: Sphinx) -> dict:
     _drop_thebe(app)
     app.add_config_value("edition_chart_libraries", "", "html")
     app.connect("config-inited", _check_and_record)
+    app.connect("builder-inited", _figures_role)
     app.connect("build-finished", _copy_served_data)
     app.connect("build-finished", _drop_stale_charts)
     app.connect("build-finished", _slim_assets)
