@@ -26,5 +26,8 @@ def publish(values: dict[str, object]) -> SimpleNamespace:
     for name, value in values.items():
         glue(name, value, display=False)
     return SimpleNamespace(
-        **{name: Figure(value) if isinstance(value, str) else value for name, value in values.items()}
+        **{
+            name: Figure(value) if isinstance(value, str) else value
+            for name, value in values.items()
+        }
     )

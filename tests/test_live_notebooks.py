@@ -8,7 +8,6 @@ reader's do (no EDITION_CHARTS=static).
 """
 
 import json
-import os
 import re
 import shutil
 import socket
@@ -29,10 +28,15 @@ NOTEBOOKS = sorted(path.name for path in BOOK_DIR.glob("*.ipynb"))
 RUN_ALL_TIMEOUT = 240_000  # ms; a notebook runs in 5–25 s on 2 cores
 
 # Text JupyterLab or the widget manager prints where an output failed to render.
-RENDER_FAILURES = ("Error displaying widget", "Error loading script", "Loading widget...", "Javascript Error")
+RENDER_FAILURES = (
+    "Error displaying widget",
+    "Error loading script",
+    "Loading widget...",
+    "Javascript Error",
+)
 # MyST left as typed in a rendered cell: a role, a directive fence, or a figure not evaluated.
 RAW_MYST = re.compile(
-    r"\{[A-Za-z][\w:.-]*\}`|```\{|^:::|\bfigures\.\w+|Unknown (Directive|Role)", re.M
+    r"\{[A-Za-z][\w:.-]*\}`|```\{|^:::|\bfigures\.\w+|Unknown (Directive|Role)", re.MULTILINE
 )
 
 NOTEBOOK_PANEL = "window.jupyterapp.shell.currentWidget"
@@ -163,10 +167,12 @@ def run_all(browser, lab: str, name: str):
     off_host = []
     page.on(
         "request",
-        lambda request: off_host.append(request.url)
-        if urlsplit(request.url).scheme not in ("data", "blob")
-        and urlsplit(request.url).hostname != "127.0.0.1"
-        else None,
+        lambda request: (
+            off_host.append(request.url)
+            if urlsplit(request.url).scheme not in ("data", "blob")
+            and urlsplit(request.url).hostname != "127.0.0.1"
+            else None
+        ),
     )
     page.goto(f"{lab}/lab/tree/{name}?reset")
     page.wait_for_function(KERNEL_IDLE, timeout=120_000)
