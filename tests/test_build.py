@@ -1,5 +1,6 @@
 """The build command (``python -m edition build``): what it runs again, and what it skips."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -108,3 +109,32 @@ def test_build_skips_when_nothing_changed_and_reruns_notebooks_when_data_change(
         "--edition-test"
         in (tmp_path / "_build" / "html" / "_static" / "styles" / "edition.bundle.css").read_text()
     )
+
+
+def test_prose_figures_are_pasted_and_other_expressions_refused(tmp_path: Path):
+    """``{eval}`figures.<name>``` pastes the figure the notebook published; the book runs no
+    kernel for its prose, so any other expression fails the strict build, saying why."""
+    _tiny_book(tmp_path, "unused")
+    path = tmp_path / "book" / "tiny.ipynb"
+    notebook = nbformat.read(path, as_version=4)
+    notebook.cells = [
+        nbformat.v4.new_markdown_cell("# Tiny"),
+        nbformat.v4.new_code_cell("import edition\nfigures = edition.publish({'answer': '4,217'})"),
+        nbformat.v4.new_markdown_cell("The answer is {eval}`figures.answer` persons."),
+    ]
+    nbformat.write(notebook, path)
+    _build(tmp_path)
+    page = (tmp_path / "_build" / "html" / "book" / "tiny.html").read_text(encoding="utf-8")
+    assert "The answer is 4,217 persons." in re.sub(r"<[^>]+>", "", page)
+
+    notebook.cells[2] = nbformat.v4.new_markdown_cell("The answer is {eval}`6 * 7`.")
+    nbformat.write(notebook, path)
+    result = subprocess.run(
+        [sys.executable, "-m", "edition", "build", "--strict"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "{eval}`6 * 7`: the book pastes only `figures.<name>`" in result.stdout + result.stderr

@@ -221,3 +221,22 @@ def test_explorers_show_a_static_chart_and_how_to_run_them_live(built_site, site
     assert page.locator(".edition-chart.vega-embed").count() >= 3
     assert page.locator("script[type='application/vnd.jupyter.widget-view+json']").count() == 0
     page.close()
+
+
+# MyST that reached a page as typed: a role or a directive fence.
+UNRENDERED_MYST = re.compile(r"\{[A-Za-z][\w:.-]*\}`|```\{|^:::", re.MULTILINE)
+
+
+def test_no_page_shows_myst_as_typed(built_site):
+    """A role on a line that CommonMark reads as raw HTML (one that begins with a comment, say)
+    reaches the page as typed and the strict build does not notice: every page is read here."""
+    found = {}
+    for page in sorted(built_site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        # what the reader reads: no scripts, styles or code listings (which may show MyST on purpose)
+        html = re.sub(r"<(script|style|pre|code)\b.*?</\1>", "", html, flags=re.DOTALL)
+        text = re.sub(r"<[^>]+>", " ", html)
+        hits = [match.group(0) for match in UNRENDERED_MYST.finditer(text)]
+        if hits:
+            found[str(page.relative_to(built_site))] = hits[:5]
+    assert not found, f"MyST shown as typed: {found}"
