@@ -10,6 +10,7 @@ The build stops if the served copies are not the versions Altair asks for, or if
 cannot compile the Vega-Lite version Altair writes.
 """
 
+import functools
 import re
 import shutil
 from pathlib import Path
@@ -22,6 +23,8 @@ from sphinx.errors import ExtensionError
 from ..chart_files import SERVED_DIR
 from ..figures import PROSE_NAMESPACE
 from ..paths import BOOK_DIR, ROOT
+from ..provenance import CITABLE, YEARLY, EvidenceError, sources_behind
+from ..tables import load_table
 from . import bundle, pages, purge, slim, vendor
 
 SPHINX_DESIGN_FILES = {"sphinx-design.min.css", "design-tabs.js"}
@@ -177,6 +180,26 @@ class FigureRole(PasteTextRole):
         return super().run()
 
 
+@functools.cache
+def _citable_tables() -> dict:
+    return {name: load_table(name) for name in [*CITABLE, YEARLY]}
+
+
+def evidence_role(name, rawtext, text, lineno, inliner, options=None, content=()):
+    """``{evidence}`events: a; people: b``` as a citation of the works those rows cite, through
+    sphinxcontrib-bibtex (``{cite:p}``), so it links into the bibliography; a table or row the
+    data package lacks is an error, which fails the strict build."""
+    tables = _citable_tables()
+    try:
+        source_ids = sources_behind(text, tables)
+    except EvidenceError as error:
+        message = inliner.reporter.error(f"{{evidence}}: {error}", line=lineno)
+        return [inliner.problematic(rawtext, rawtext, message)], [message]
+    keys = tables["sources"].set_index("source_id").loc[source_ids, "bibtex_key"]
+    cite = inliner.document.settings.env.get_domain("cite").role("p")
+    return cite("cite:p", rawtext, ",".join(keys), lineno, inliner, options or {}, content)
+
+
 def _figures_role(app: Sphinx) -> None:
     # After myst-nb, which registers its own (kernel-evaluating) {eval} role at setup.
     app.add_role("eval", FigureRole(), override=True)
@@ -187,6 +210,7 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("edition_chart_libraries", "", "html")
     app.connect("config-inited", _check_and_record)
     app.connect("builder-inited", _figures_role)
+    app.add_role("evidence", evidence_role)
     app.connect("build-finished", _copy_served_data)
     app.connect("build-finished", _drop_stale_charts)
     app.connect("build-finished", _slim_assets)
