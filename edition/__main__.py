@@ -15,7 +15,9 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser(
         "vendor", help="refresh the served vega libraries from npm at Altair's versions"
     )
-    commands.add_parser("bib", help="write book/references.bib from data/sources.csv")
+    commands.add_parser(
+        "bib", help="write book/references.bib and book/bibliography.md from data/works.csv"
+    )
     commands.add_parser("register", help="write book/people.md from data/people.csv")
     from .site.build import add_arguments, build
 
@@ -40,11 +42,12 @@ def main(argv: list[str] | None = None) -> int:
         vendor()
         return 0
     if args.command == "bib":
-        from .citations import BIB_PATH, bibtex
-        from .tables import load_sources
+        from .citations import BIB_PATH, BIBLIOGRAPHY_PATH, bibliography_markdown, bibtex
+        from .tables import load_works
 
-        BIB_PATH.write_text(bibtex(load_sources()), encoding="utf-8")
-        print(f"wrote {BIB_PATH}")
+        BIB_PATH.write_text(bibtex(load_works()), encoding="utf-8")
+        BIBLIOGRAPHY_PATH.write_text(bibliography_markdown(), encoding="utf-8")
+        print(f"wrote {BIB_PATH} and {BIBLIOGRAPHY_PATH}")
         return 0
     if args.command == "register":
         from .register import REGISTER_PATH, register_markdown

@@ -7,6 +7,7 @@ register`` writes the page; a test checks that it matches the data.
 
 import pandas as pd
 
+from .citations import cite_targets
 from .paths import BOOK_DIR
 
 REGISTER_PATH = BOOK_DIR / "people.md"
@@ -30,7 +31,6 @@ def index_name(name: str) -> str:
 
 def register_markdown(people: pd.DataFrame, sources: pd.DataFrame) -> str:
     """The register page: one entry per person, alphabetical by surname."""
-    keys = sources.set_index("source_id")["bibtex_key"]
     people = people.assign(sort_name=people["name"].map(index_name)).sort_values("sort_name")
     entries = []
     for person in people.itertuples():
@@ -44,7 +44,7 @@ def register_markdown(people: pd.DataFrame, sources: pd.DataFrame) -> str:
             facts.append("Never condemned.")
         elif person.rehabilitation_note:
             facts.append(person.rehabilitation_note.rstrip(".") + ".")
-        references = ",".join(keys[source_id] for source_id in person.source_ids)
+        references = cite_targets(person.source_ids, sources)
         entries.append(
             f"(person-{person.person_id})=\n"
             f"```{{index}} single: {person.sort_name}\n```\n\n"

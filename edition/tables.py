@@ -129,8 +129,36 @@ def load_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
     return tables[name].copy()
 
 
+def load_works(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    return load_table("works", data_dir)
+
+
 def load_sources(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    return load_table("sources", data_dir)
+    """Each reading with the work it reads: ``works.csv`` is the one place a work is described,
+    so the citation columns (title, author, date, genre, publisher, work_kind) come from there."""
+    works = load_works(data_dir)
+    described = works.assign(
+        author=works["author"].where(works["author"] != "", works["editor"]),
+        date=works["year"].str[:4],
+        genre=works["form"].where(works["form"] != "", works["kind"]),
+        work_kind=works["kind"],
+        bibtex_key=works["work_id"],
+        work_url=works["url"],
+    )[
+        [
+            "work_id",
+            "title",
+            "author",
+            "date",
+            "genre",
+            "publisher",
+            "work_kind",
+            "bibtex_key",
+            "work_url",
+        ]
+    ]
+    readings = load_table("sources", data_dir)
+    return readings.merge(described, on="work_id", how="left", validate="many_to_one")
 
 
 def load_people(data_dir: Path = DATA_DIR) -> pd.DataFrame:

@@ -7,7 +7,6 @@ import altair as alt
 import pytest
 
 import edition
-from edition.citations import BIB_PATH, bibtex
 from edition.site import pages, slim, vendor
 from edition.theme import DEATH_MANNER_COLOURS, THEME_NAME
 
@@ -35,12 +34,6 @@ def test_mismatch_is_reported(tmp_path):
         (tmp_path / library).mkdir()
         (tmp_path / library / "package.json").write_text('{"version": "5.0.0"}')
     assert len(vendor.mismatches(tmp_path)) == len(vendor.LIBRARIES) == 2
-
-
-def test_bibliography_is_generated_from_sources():
-    assert BIB_PATH.read_text(encoding="utf-8") == bibtex(edition.load_sources()), (
-        "run `python -m edition bib`"
-    )
 
 
 def test_theme_is_registered_and_enabled():

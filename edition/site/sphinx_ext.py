@@ -21,10 +21,11 @@ from sphinx.config import Config
 from sphinx.errors import ExtensionError
 
 from ..chart_files import SERVED_DIR
+from ..citations import cite_targets
 from ..figures import PROSE_NAMESPACE
 from ..paths import BOOK_DIR, ROOT
 from ..provenance import CITABLE, YEARLY, EvidenceError, sources_behind
-from ..tables import load_table
+from ..tables import load_sources, load_table
 from . import bundle, pages, purge, slim, vendor
 
 SPHINX_DESIGN_FILES = {"sphinx-design.min.css", "design-tabs.js"}
@@ -181,6 +182,11 @@ class FigureRole(PasteTextRole):
 
 
 @functools.cache
+def _readings():
+    return load_sources()
+
+
+@functools.cache
 def _citable_tables() -> dict:
     return {name: load_table(name) for name in [*CITABLE, YEARLY]}
 
@@ -195,9 +201,9 @@ def evidence_role(name, rawtext, text, lineno, inliner, options=None, content=()
     except EvidenceError as error:
         message = inliner.reporter.error(f"{{evidence}}: {error}", line=lineno)
         return [inliner.problematic(rawtext, rawtext, message)], [message]
-    keys = tables["sources"].set_index("source_id").loc[source_ids, "bibtex_key"]
+    targets = cite_targets(source_ids, _readings())
     cite = inliner.document.settings.env.get_domain("cite").role("p")
-    return cite("cite:p", rawtext, ",".join(keys), lineno, inliner, options or {}, content)
+    return cite("cite:p", rawtext, targets, lineno, inliner, options or {}, content)
 
 
 def _figures_role(app: Sphinx) -> None:
