@@ -75,3 +75,46 @@ def test_no_chapter_hides_its_evidence_in_a_comment():
         if "<!--" in cell
     ]
     assert not hidden, "\n".join(hidden)
+
+
+# Chapters whose prose tells the history; data and explore describe the edition's tools.
+NARRATIVE = [name for name in chapter_markdown() if name not in ("data.ipynb", "explore.ipynb")]
+YEAR = re.compile(r"\b(18[7-9]\d|19\d\d|20[0-2]\d)\b")
+
+
+def fact_paragraphs(cells: list[str]) -> list[str]:
+    """Prose paragraphs that state something dated: not headings, lists (recaps and links to
+    other chapters), fenced blocks or directives, and not the reading guide's undated lines."""
+    paragraphs = []
+    for cell in cells:
+        cell = re.sub(r"(```|:::).*?\1", "", cell, flags=re.S)
+        for paragraph in re.split(r"\n\s*\n", cell):
+            paragraph = paragraph.strip()
+            if not paragraph or paragraph.startswith(("#", "- ", "* ", "1. ")):
+                continue
+            if re.fullmatch(r"\*[^*]+\*", paragraph):  # a subtitle in italics
+                continue
+            if YEAR.search(re.sub(r"\{[a-z:]+\}`[^`]*`", "", paragraph)):
+                paragraphs.append(paragraph)
+    return paragraphs
+
+
+def citation_share(cells: list[str]) -> tuple[int, int]:
+    paragraphs = fact_paragraphs(cells)
+    return sum("{evidence}" in p or "{cite" in p for p in paragraphs), len(paragraphs)
+
+
+@pytest.mark.parametrize("chapter", NARRATIVE)
+def test_nine_in_ten_dated_paragraphs_carry_a_visible_citation(chapter):
+    cells = chapter_markdown()[chapter]
+    cited, total = citation_share(cells)
+    uncited = [
+        p[:100] for p in fact_paragraphs(cells) if "{evidence}" not in p and "{cite" not in p
+    ]
+    assert total and cited / total >= 0.9, f"{cited}/{total} cited; uncited: {uncited}"
+
+
+def test_the_citation_count_sees_an_uncited_paragraph():
+    cells = ["In 1924 something happened. {evidence}`events: a`", "In 1925 something else."]
+    assert citation_share(cells) == (1, 2)
+    assert citation_share(["- In 1926 a recap line", "## 1927 heading", "Undated prose."]) == (0, 0)
