@@ -87,7 +87,7 @@ def fact_paragraphs(cells: list[str]) -> list[str]:
     other chapters), fenced blocks or directives, and not the reading guide's undated lines."""
     paragraphs = []
     for cell in cells:
-        cell = re.sub(r"(```|:::).*?\1", "", cell, flags=re.S)
+        cell = re.sub(r"(```|:::).*?\1", "", cell, flags=re.DOTALL)
         for paragraph in re.split(r"\n\s*\n", cell):
             paragraph = paragraph.strip()
             if not paragraph or paragraph.startswith(("#", "- ", "* ", "1. ")):
