@@ -48,6 +48,7 @@ def blocked(url: str) -> bool:
 
 def text(value: str) -> str:
     value = codecs.decode(value, "ulatex") if "\\" in value else value
+    value = value.replace("``", "“").replace("''", "”")
     return re.sub(r"[{}]", "", value).replace("--", "–").strip()
 
 
@@ -129,6 +130,9 @@ for record in records.itertuples():
             ignore_index=True,
         )
     table = record.table
+    if not table:  # a reading the prose cites directly (historiography), not a row's
+        print("  reading", source_id, "for", record.work_key)
+        continue
     if table not in tables:
         tables[table] = pd.read_csv(f"data/{table}.csv", dtype=str, keep_default_na=False)
     frame, column = tables[table], COLUMN.get(table, "source_ids")
