@@ -120,23 +120,21 @@ def _tables(data_dir: Path) -> dict[str, pd.DataFrame]:
 
 
 def load_table(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    """One table of the validated package as a typed DataFrame (a copy: change it freely)."""
+    """One table of the validated package as a typed DataFrame (a copy: change it freely).
+    ``sources`` comes with the work each reading reads (see ``with_works``)."""
     tables = _tables(Path(data_dir).resolve())
     if name not in tables:
         raise KeyError(
             f"no table {name!r} in {data_dir}/datapackage.json (tables: {', '.join(tables)})"
         )
+    if name == "sources":
+        return with_works(tables["sources"], tables["works"])
     return tables[name].copy()
 
 
-def load_works(data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    return load_table("works", data_dir)
-
-
-def load_sources(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+def with_works(readings: pd.DataFrame, works: pd.DataFrame) -> pd.DataFrame:
     """Each reading with the work it reads: ``works.csv`` is the one place a work is described,
     so the citation columns (title, author, date, genre, publisher, work_kind) come from there."""
-    works = load_works(data_dir)
     described = works.assign(
         author=works["author"].where(works["author"] != "", works["editor"]),
         date=works["year"].str[:4],
@@ -157,8 +155,15 @@ def load_sources(data_dir: Path = DATA_DIR) -> pd.DataFrame:
             "work_url",
         ]
     ]
-    readings = load_table("sources", data_dir)
     return readings.merge(described, on="work_id", how="left", validate="many_to_one")
+
+
+def load_works(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    return load_table("works", data_dir)
+
+
+def load_sources(data_dir: Path = DATA_DIR) -> pd.DataFrame:
+    return load_table("sources", data_dir)
 
 
 def load_people(data_dir: Path = DATA_DIR) -> pd.DataFrame:

@@ -240,3 +240,17 @@ def test_no_page_shows_myst_as_typed(built_site):
         if hits:
             found[str(page.relative_to(built_site))] = hits[:5]
     assert not found, f"MyST shown as typed: {found}"
+
+
+def test_no_built_page_or_served_file_names_a_copy_or_mirror(built_site):
+    """The reader meets works, never the unauthorised copies or mirrors they were read in: every
+    page, and every data file the pages fetch, is searched for a blocked host."""
+    from test_works import blocked_hosts_named
+
+    named = {}
+    for path in sorted(built_site.rglob("*")):
+        if path.suffix in (".html", ".json", ".csv", ".bib", ".txt") and path.is_file():
+            found = blocked_hosts_named(path.read_text(encoding="utf-8", errors="replace"))
+            if found:
+                named[str(path.relative_to(built_site))] = sorted(found)
+    assert not named, f"hosts of unauthorised copies or mirrors on the built site: {named}"
