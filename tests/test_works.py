@@ -122,7 +122,7 @@ def overall(shares: dict[str, tuple[int, int]]) -> float:
 
 # Issue 14 asks for 80 %; the edition has not reached it (data/README.md, "Known gaps"). The floor
 # is the share reached, so a change that lets it fall fails here; raise it as rows gain citations.
-WEIGHTY_FLOOR = 0.65
+WEIGHTY_FLOOR = 0.69
 
 
 def test_fact_rows_rest_on_scholarship_or_published_documents():

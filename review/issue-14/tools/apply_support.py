@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import latexcodec  # noqa: F401  (registers the 'ulatex' codec)
+from scrub_hosts import scrub
 import pandas as pd
 from pybtex.database import parse_file
 
@@ -49,7 +50,7 @@ def blocked(url: str) -> bool:
 def text(value: str) -> str:
     value = codecs.decode(value, "ulatex") if "\\" in value else value
     value = value.replace("``", "“").replace("''", "”")
-    return re.sub(r"[{}]", "", value).replace("--", "–").strip()
+    return scrub(re.sub(r"[{}]", "", value).replace("--", "–").strip())
 
 
 def people(entry, role):
@@ -122,7 +123,7 @@ for record in records.itertuples():
                             "locator": locator,
                             "seed_file": "",
                             "url": "",
-                            "assessment": f"Read to check the edition's facts (issue 14): {record.what_the_work_says}",
+                            "assessment": scrub(f"Read to check the edition's facts (issue 14): {record.what_the_work_says}"),
                         }
                     ]
                 ),
