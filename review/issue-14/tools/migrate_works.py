@@ -1,4 +1,7 @@
-"""One-off migration (issue 14): data/works.csv from the two review .bib files and the source map;
+"""One-off migration (issue 14), kept for the record: it ran once, at commit 32f0c49, and its input
+14-host-classes.csv (which named the copy and mirror sites) has since been removed.
+
+Originally:: data/works.csv from the two review .bib files and the source map;
 sources.csv becomes a list of readings (work + locator), with no copy or mirror host in it."""
 
 import re
