@@ -81,7 +81,9 @@ def bibtex(works: pd.DataFrame) -> str:
         # the bibliography style requires a book's author (or editor), publisher and year
         if kind == "book" and not ((work.author or work.editor) and work.publisher and work.year):
             kind = "misc"
-        if kind in ("article", "incollection") and not (work.author and work.container and work.year):
+        if kind in ("article", "incollection") and not (
+            work.author and work.container and work.year
+        ):
             kind = "misc"
         container = (
             "journal" if kind == "article" else "booktitle" if kind == "incollection" else "series"
