@@ -11,6 +11,7 @@ cannot compile the Vega-Lite version Altair writes.
 """
 
 import functools
+import logging
 import re
 import shutil
 from pathlib import Path
@@ -212,6 +213,10 @@ def _figures_role(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    # myst-nb runs a notebook in this process when its cached copy does not match; the kernel's
+    # last messages can then reach a closed ZMQ stream, which tornado logs as a warning (see
+    # build._execute). Only that logger is quietened.
+    logging.getLogger("tornado.general").setLevel(logging.ERROR)
     _drop_thebe(app)
     app.add_config_value("edition_chart_libraries", "", "html")
     app.connect("config-inited", _check_and_record)
