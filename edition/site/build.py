@@ -33,7 +33,7 @@ import yaml
 
 from ..fingerprint import fingerprint
 from ..paths import CHARTS_MODE, seeds_dir
-from .kernels import IPCKernelManager
+from .kernels import IPCKernelManager, quiet_closed_stream_warning
 
 try:  # POSIX; elsewhere two builds of one checkout must not be started at once
     import fcntl
@@ -139,15 +139,11 @@ def toc_notebooks(root: Path) -> list[Path]:
 def _execute(path: Path, env: dict[str, str]) -> tuple[str, float, str | None]:
     """Execute one notebook in its folder, as myst-nb does; returns it as JSON, the seconds taken
     and the error's text, if any. Runs in a worker process, whose environment its kernel inherits."""
-    import logging
 
     import nbformat
     from jupyter_cache.executors.utils import single_nb_execution
 
-    # A kernel's last messages can reach a ZMQ stream that nbclient has just closed; tornado then
-    # logs "Got events for closed stream" as a warning, now and then, after the notebook has run
-    # and been read in full. Only that logger is quietened, and only in this worker.
-    logging.getLogger("tornado.general").setLevel(logging.ERROR)
+    quiet_closed_stream_warning()
     os.environ.update(env)
     notebook = nbformat.read(path, as_version=4)
     result = single_nb_execution(

@@ -7,6 +7,7 @@ unencrypted. Unix sockets named after a fresh id in the temporary folder cannot 
 jupyter_client removes them when the kernel shuts down.
 """
 
+import logging
 import tempfile
 import uuid
 from pathlib import Path
@@ -25,3 +26,18 @@ class IPCKernelManager(KernelManager):
         # jupyter_client's default ("kernel-ipc") is relative to the working folder, which the
         # kernel and its client need not share, and numbered by looking for free names (a race).
         return str(Path(tempfile.gettempdir()) / f"edition-kernel-{uuid.uuid4().hex[:16]}")
+
+
+class _ClosedStreamFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "Got events for closed stream" not in record.getMessage()
+
+
+def quiet_closed_stream_warning() -> None:
+    """A kernel's last messages can reach a ZMQ stream that nbclient has just closed; tornado then
+    logs "Got events for closed stream" as a warning, now and then (more often under load), after
+    the notebook has run and been read in full. Only that message is dropped: a filter on
+    tornado's logger, which a later change of the logger's level does not undo."""
+    logger = logging.getLogger("tornado.general")
+    if not any(isinstance(f, _ClosedStreamFilter) for f in logger.filters):
+        logger.addFilter(_ClosedStreamFilter())

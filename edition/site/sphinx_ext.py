@@ -11,7 +11,6 @@ cannot compile the Vega-Lite version Altair writes.
 """
 
 import functools
-import logging
 import re
 import shutil
 from pathlib import Path
@@ -28,6 +27,7 @@ from ..paths import BOOK_DIR, ROOT
 from ..provenance import CITABLE, YEARLY, EvidenceError, sources_behind
 from ..tables import load_sources, load_table
 from . import bundle, pages, purge, slim, vendor
+from .kernels import quiet_closed_stream_warning
 
 SPHINX_DESIGN_FILES = {"sphinx-design.min.css", "design-tabs.js"}
 THEME_STYLESHEETS = [
@@ -213,10 +213,7 @@ def _figures_role(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict:
-    # myst-nb runs a notebook in this process when its cached copy does not match; the kernel's
-    # last messages can then reach a closed ZMQ stream, which tornado logs as a warning (see
-    # build._execute). Only that logger is quietened.
-    logging.getLogger("tornado.general").setLevel(logging.ERROR)
+    quiet_closed_stream_warning()  # myst-nb may run a kernel in this process (kernels.py)
     _drop_thebe(app)
     app.add_config_value("edition_chart_libraries", "", "html")
     app.connect("config-inited", _check_and_record)
