@@ -21,6 +21,14 @@ class IPCKernelManager(KernelManager):
 
     transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
 
+    def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
+        # the same ipykernel, started through a launcher that drops one benign tornado warning
+        command = super().format_kernel_cmd(extra_arguments)
+        return [
+            "edition.site.kernel_launcher" if part == "ipykernel_launcher" else part
+            for part in command
+        ]
+
     @default("ip")
     def _ip_default(self) -> str:
         # jupyter_client's default ("kernel-ipc") is relative to the working folder, which the
