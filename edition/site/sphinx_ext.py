@@ -13,9 +13,11 @@ cannot compile the Vega-Lite version Altair writes.
 import functools
 import re
 import shutil
+from html import escape
 from pathlib import Path
 
 from myst_nb.ext.glue.roles import PasteTextRole
+from myst_nb.sphinx_ import HideCodeCellNode
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ExtensionError
@@ -212,7 +214,22 @@ def _figures_role(app: Sphinx) -> None:
     app.add_role("eval", FigureRole(), override=True)
 
 
+def _visit_code_toggle(self, node) -> None:
+    # myst-nb's toggle, named by the words it shows ("Show code cell source") rather than by an
+    # aria-label that differs from them (WCAG 2.5.3, label in name)
+    classes = " ".join(node["classes"])
+    self.body.append(f'<details class="admonition hide {classes}">\n<summary>\n')
+    self.body.append(f'<p class="collapsed admonition-title">{escape(node["prompt_show"])}</p>\n')
+    self.body.append(f'<p class="expanded admonition-title">{escape(node["prompt_hide"])}</p>\n')
+    self.body.append("</summary>\n")
+
+
+def _depart_code_toggle(self, node) -> None:
+    self.body.append("</details>\n")
+
+
 def setup(app: Sphinx) -> dict:
+    app.add_node(HideCodeCellNode, override=True, html=(_visit_code_toggle, _depart_code_toggle))
     quiet_closed_stream_warning()  # myst-nb may run a kernel in this process (kernels.py)
     _drop_thebe(app)
     app.add_config_value("edition_chart_libraries", "", "html")
