@@ -39,6 +39,100 @@ def test_the_method_layer_keeps_code_that_teaches():
         if "remove-input" not in cell["metadata"].get("tags", [])
     ]
     assert teaching, "every code cell was removed: the method layer would be empty"
-    assert all(
-        not DISPLAY_ONLY.fullmatch("".join(cell["source"]).strip()) for cell in teaching
+    assert all(not DISPLAY_ONLY.fullmatch("".join(cell["source"]).strip()) for cell in teaching)
+
+
+# --- In the built book, in Debian's Chromium -------------------------------------------------
+
+
+def _paragraph_ids(html: str) -> list[str]:
+    return re.findall(r'<p id="(p-\d+)"', html)
+
+
+@pytest.mark.browser
+def test_every_chapter_numbers_its_paragraphs_and_offers_a_citation(built_site):
+    for name in ("book/kirov.html", "book/trials.html", "book/counting.html"):
+        html = (built_site / name).read_text(encoding="utf-8")
+        ids = _paragraph_ids(html)
+        assert ids and ids == [f"p-{n}" for n in range(1, len(ids) + 1)], name
+        assert html.count('class="paragraph-number"') == len(ids)
+        assert 'class="cite-this"' in html and "Cite this chapter" in html
+    assert not _paragraph_ids((built_site / "book/bibliography.html").read_text(encoding="utf-8"))
+
+
+def test_paragraph_numbers_depend_only_on_the_text():
+    """The same chapter text numbered twice gives the same anchors; a paragraph added at the end
+    leaves the earlier anchors as they were; list items and notes are not numbered."""
+    from docutils import nodes
+    from docutils.core import publish_doctree
+
+    from edition.site.citable import number_paragraphs
+
+    text = "Title\n=====\n\nOne.\n\nTwo.\n\n* a list item\n\n.. note:: A note.\n\nThree.\n"
+    numbered = []
+    for source in (text, text, text + "\nFour.\n"):
+        tree = publish_doctree(source, settings_overrides={"doctitle_xform": False})
+        number_paragraphs(tree)
+        numbered.append(
+            [(p["ids"][0], p[-1].astext()) for p in tree.findall(nodes.paragraph) if p["ids"]]
+        )
+    assert numbered[0] == numbered[1] == [("p-1", "One."), ("p-2", "Two."), ("p-3", "Three.")]
+    assert numbered[2][:3] == numbered[0] and numbered[2][3][0] == "p-4"
+
+
+@pytest.mark.browser
+def test_the_layer_switch_hides_layers_keeps_the_choice_and_prints_it(
+    built_site, site_url, browser
+):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{site_url}/book/kirov.html", wait_until="networkidle")
+    switch = page.locator("fieldset.layer-switch")
+    assert switch.locator("input[type=checkbox]").count() == 4
+    assert page.locator("figure.excerpt:visible").count() > 0
+    # keyboard only: focus the "Sources" box and toggle it with the space bar
+    switch.locator("input[value=sources]").focus()
+    page.keyboard.press("Space")
+    assert page.locator("figure.excerpt:visible").count() == 0
+    assert page.locator(".bd-article section > p:visible").count() > 0  # the narrative stays
+    page.goto(f"{site_url}/book/trials.html", wait_until="networkidle")  # the choice persists
+    assert page.locator("figure.excerpt:visible").count() == 0
+    page.emulate_media(media="print")
+    assert page.locator("figure.excerpt:visible").count() == 0  # and prints as chosen
+    page.emulate_media(media="screen")
+    page.locator("fieldset.layer-switch input[value=sources]").check()
+    assert page.locator("figure.excerpt:visible").count() > 0
+    context.close()
+
+
+@pytest.mark.browser
+def test_terms_citations_and_paragraph_citation_preview_on_hover_focus_and_tap(
+    built_site, site_url, browser
+):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{site_url}/book/kirov.html#p-3", wait_until="networkidle")
+    assert ", para. 3," in page.locator(".cite-this-text").inner_text()
+    term = page.locator('.bd-article a[href*="glossary.html#term-"]').first
+    term.hover()
+    preview = page.locator(".edition-preview")
+    preview.wait_for()
+    assert term.inner_text().strip().lower()[:5] in preview.inner_text().lower()
+    assert term.get_attribute("aria-describedby") == "edition-preview"
+    page.keyboard.press("Escape")
+    assert preview.count() == 0
+    citation = page.locator('.bd-article a[href*="bibliography.html#"]').first
+    citation.focus()  # keyboard
+    preview.wait_for()
+    assert len(preview.inner_text()) > 20
+    context.close()
+    touch = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
     )
+    page = touch.new_page()
+    page.goto(f"{site_url}/book/kirov.html", wait_until="networkidle")
+    term = page.locator('.bd-article a[href*="glossary.html#term-"]').first
+    term.tap()  # the first tap shows the preview and stays on the page
+    page.locator(".edition-preview").wait_for()
+    assert page.url.endswith("kirov.html")
+    touch.close()

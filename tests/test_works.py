@@ -18,6 +18,12 @@ BLOCKED = {
     for line in (Path(__file__).parent / "blocked_hosts.sha256").read_text().splitlines()
     if line.strip() and not line.startswith("#")
 }
+NAMES = {
+    line.strip()
+    for line in (Path(__file__).parent / "blocked_names.sha256").read_text().splitlines()
+    if line.strip() and not line.startswith("#")
+}
+WORD = re.compile(r"[\w-]{4,}")
 HOST = re.compile(r"(?<![\w@.-])((?:[\w-]+\.)+[\w-]{2,})(?![\w-])")
 # Tables whose rows state facts, and the column naming what each row rests on.
 FACT_TABLES = {
@@ -29,8 +35,13 @@ WEIGHTY = {"scholarship", "published documents"}
 
 
 def blocked_hosts_named(text: str) -> set[str]:
-    """Every host in ``text`` (or its parent domain) that is on the blocklist."""
-    found = set()
+    """Every host in ``text`` (or its parent domain) that is on the blocklist, and every bare
+    mention of such a site's name ('the example copy')."""
+    found = {
+        word
+        for word in set(WORD.findall(text.lower()))
+        if hashlib.sha256(word.encode()).hexdigest() in NAMES
+    }
     for host in HOST.findall(text.lower()):
         labels = host.removeprefix("www.").split(".")
         for start in range(len(labels) - 1):
@@ -50,8 +61,11 @@ def test_the_blocklist_catches_a_blocked_host_in_running_text():
             f"www.{sample}"
         }
         assert blocked_hosts_named(f"(the sub.{sample} copy)") == {f"sub.{sample}"}
+        NAMES.add(hashlib.sha256(b"examplecopysite").hexdigest())
+        assert blocked_hosts_named("read in the Examplecopysite copy, p. 4") == {"examplecopysite"}
     finally:
         BLOCKED.discard(hashlib.sha256(sample.encode()).hexdigest())
+        NAMES.discard(hashlib.sha256(b"examplecopysite").hexdigest())
 
 
 def files_the_reader_or_the_data_reach() -> list[Path]:

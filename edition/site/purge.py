@@ -35,7 +35,8 @@ _PLAIN_NAME = re.compile(r"[A-Za-z0-9_-]+")
 _GROUPING_AT_RULES = {"media", "supports", "layer", "container"}
 # Classes that scripts build by joining strings, so that no page or script holds them whole:
 # vega's SVG renderer gives each mark "mark-<type> role-<role>" (edition.css styles chart axes
-# through them) and Bootstrap gives a shown tooltip "bs-tooltip-auto", which places its arrow.
+# through them), Bootstrap gives a shown tooltip "bs-tooltip-auto", which places its arrow, and
+# reader.js marks each hidden reading layer as "hide-<layer>".
 _VEGA_MARKS = "arc area group image line path rect rule shape symbol text trail"
 _VEGA_ROLES = (
     "axis axis-domain axis-grid axis-label axis-tick axis-title frame legend legend-band"
@@ -46,6 +47,7 @@ RUNTIME_CLASSES = frozenset(
     [f"mark-{mark}" for mark in _VEGA_MARKS.split()]
     + [f"role-{role}" for role in _VEGA_ROLES.split()]
     + ["bs-tooltip-auto"]
+    + [f"hide-{layer}" for layer in ("narrative", "sources", "data", "method")]
 )
 
 

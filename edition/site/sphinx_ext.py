@@ -16,6 +16,7 @@ import shutil
 from html import escape
 from pathlib import Path
 
+from docutils import nodes
 from myst_nb.ext.glue.roles import PasteTextRole
 from myst_nb.sphinx_ import HideCodeCellNode
 from sphinx.application import Sphinx
@@ -28,7 +29,7 @@ from ..figures import PROSE_NAMESPACE
 from ..paths import BOOK_DIR, ROOT
 from ..provenance import CITABLE, YEARLY, EvidenceError, sources_behind
 from ..tables import load_sources, load_table
-from . import bundle, pages, purge, slim, vendor
+from . import bundle, citable, pages, purge, slim, vendor
 from .kernels import quiet_closed_stream_warning
 
 SPHINX_DESIGN_FILES = {"sphinx-design.min.css", "design-tabs.js"}
@@ -37,6 +38,7 @@ THEME_STYLESHEETS = [
     "styles/pydata-sphinx-theme.css",
 ]  # linked by the theme's template, before the others
 _CHART_FILE = re.compile(rf'data-spec="[^"]*/{re.escape(pages.SPEC_DIR)}/([0-9a-f]+\.json)"')
+READER_SCRIPT = "reader.js"  # layer switch, citation of a chapter, previews (book/_static/)
 CHART_SCRIPT = "edition.js"  # draws the compiled charts and their data tables (book/_static/)
 
 
@@ -56,6 +58,7 @@ def _check_and_record(app: Sphinx, config: Config) -> None:
     app.add_js_file(
         CHART_SCRIPT, priority=101, **{"data-libraries": config.edition_chart_libraries}
     )
+    app.add_js_file(READER_SCRIPT, priority=102)
 
 
 def _copy_served_data(app: Sphinx, exception: Exception | None) -> None:
@@ -228,6 +231,16 @@ def _depart_code_toggle(self, node) -> None:
     self.body.append("</details>\n")
 
 
+def _citable_page(app: Sphinx, doctree, docname: str) -> None:
+    """Number the prose paragraphs of a chapter and close it with 'Cite this chapter'."""
+    if docname in citable.UNNUMBERED or not citable.number_paragraphs(doctree):
+        return
+    sections = list(doctree.findall(nodes.section))
+    title = sections[0].next_node(nodes.title).astext() if sections else docname
+    box = citable.citation_html(ROOT / "CITATION.cff", title)
+    (sections[0] if sections else doctree).append(nodes.raw("", box, format="html"))
+
+
 def setup(app: Sphinx) -> dict:
     app.add_node(HideCodeCellNode, override=True, html=(_visit_code_toggle, _depart_code_toggle))
     quiet_closed_stream_warning()  # myst-nb may run a kernel in this process (kernels.py)
@@ -239,5 +252,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _copy_served_data)
     app.connect("build-finished", _drop_stale_charts)
     app.connect("build-finished", _slim_assets)
+    app.connect("doctree-resolved", _citable_page)
     app.connect("html-page-context", _prepare_page)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
