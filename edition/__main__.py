@@ -1,4 +1,4 @@
-"""Command line: ``python -m edition build|check|vendor|bib|register`` (``--help`` says what each does)."""
+"""Command line: ``python -m edition build|pdf|check|vendor|bib|register`` (``--help`` says what each does)."""
 
 import argparse
 import sys
@@ -27,7 +27,21 @@ def main(argv: list[str] | None = None) -> int:
             help="build the book: notebooks run in parallel into the cache, nothing run when nothing changed",
         )
     )
+    pdf = commands.add_parser(
+        "pdf", help="print the built book to one PDF (_build/html/edition.pdf) with Chromium"
+    )
+    pdf.add_argument("root", nargs="?", type=Path, default=Path("."))
     args = parser.parse_args(argv)
+
+    if args.command == "pdf":
+        from .site.pdf import PrintError, make_pdf
+
+        try:
+            print(f"wrote {make_pdf(args.root)}")
+            return 0
+        except PrintError as error:
+            print(error, file=sys.stderr)
+            return 1
 
     if args.command == "build":
         try:

@@ -117,8 +117,8 @@ def _static_inputs(root: Path) -> str:
     )
 
 
-def toc_notebooks(root: Path) -> list[Path]:
-    """The notebooks the table of contents names, in its order."""
+def toc_documents(root: Path) -> list[str]:
+    """The documents the table of contents names (``book/intro``, …), in its order."""
     toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
     names: list[str] = []
 
@@ -133,6 +133,12 @@ def toc_notebooks(root: Path) -> list[Path]:
                 walk(item)
 
     walk(toc)
+    return names
+
+
+def toc_notebooks(root: Path) -> list[Path]:
+    """The notebooks the table of contents names, in its order."""
+    names = toc_documents(root)
     return [root / f"{name}.ipynb" for name in names if (root / f"{name}.ipynb").is_file()]
 
 
