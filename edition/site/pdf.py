@@ -29,8 +29,9 @@ DRAW_ALL = """async () => {
   for (const chart of charts) { chart.scrollIntoView(); await new Promise(r => setTimeout(r, 60)); }
   return charts.length;
 }"""
-CHARTS_DRAWN = """() => [...document.querySelectorAll('.edition-chart')]
-  .every(chart => chart.querySelector('svg'))"""
+# drawn means drawn with data: an empty frame would print as a blank chart
+CHARTS_DRAWN = """() => [...document.querySelectorAll('.edition-chart')].every(chart =>
+  chart.querySelector('g.role-mark > path, g.role-mark > line, g.role-mark > text'))"""
 FOOTER = (
     '<div style="font-size:8px;width:100%;text-align:center;color:#555;">'
     '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
@@ -67,7 +68,7 @@ def print_page(site: Path, root: Path) -> str:
     article.append(
         BeautifulSoup(
             f'<section class="print-title"><h1>{title}</h1>'
-            '<p>Print edition of the digital edition: every chapter, its excerpts and notes, its '
+            "<p>Print edition of the digital edition: every chapter, its excerpts and notes, its "
             "charts, citations and the bibliography, in the order of the table of contents.</p>"
             f'<nav class="print-contents" aria-label="Contents"><h2>Contents</h2><ol>{"".join(contents)}</ol></nav>'
             f"</section>{''.join(chapters)}",
