@@ -43,11 +43,20 @@ def exile_map(places: pd.DataFrame, sources: pd.DataFrame) -> alt.LayerChart:
     ).encode(
         tooltip=["order:O", "place:N", "country:N", "arrived:N", "left:N", "note:N", "source:N"]
     )
-    labels = base.mark_text(align="left", dx=6, dy=-4, fontSize=10, color=INK).encode(
-        text="order:O"
+    # neighbouring stops (Istanbul and Prinkipo, say) are numbered alternately above right and
+    # below left of their points, so their numbers never overprint
+    above = (
+        base.transform_filter("datum.order % 2 == 1")
+        .mark_text(align="left", dx=6, dy=-6, fontSize=10, color=INK)
+        .encode(text="order:O")
+    )
+    below = (
+        base.transform_filter("datum.order % 2 == 0")
+        .mark_text(align="right", dx=-6, dy=10, fontSize=10, color=INK)
+        .encode(text="order:O")
     )
     return (
-        alt.layer(land, path, stops, labels)
+        alt.layer(land, path, stops, above, below)
         .project(type="equalEarth")
         .properties(
             width="container",
@@ -87,25 +96,28 @@ def exile_timeline_chart(
     ]
     rows = event_rows(concerning, people, sources)
     rows = rows[(rows["year"] >= 1928) & (rows["date"] <= "1940-12-31")]
-    x = alt.X("start:T", title="Year", axis=alt.Axis(format="%Y"))
+    # One row per stay, named on the axis, above one row per kind of event: the place names
+    # never overprint one another, however short a stay or narrow the screen.
+    stays["row"] = stops["name"].to_numpy()
+    rows = rows.assign(row=rows["category"])
+    order = [*stays["row"], *dict.fromkeys(rows["row"])]
+    y = alt.Y("row:N", title=None, sort=order, axis=alt.Axis(labelLimit=170))
     bars = (
         alt.Chart(stays)
-        .mark_bar(height=14, color="#66CCEE", opacity=0.7, cornerRadius=2)
+        .mark_bar(height=12, color="#66CCEE", opacity=0.8, cornerRadius=2)
         .encode(
-            x=x, x2="end:T", y=alt.value(20), tooltip=["place:N", "arrived:N", "left:N", "source:N"]
+            x=alt.X("start:T", title="Year", axis=alt.Axis(format="%Y")),
+            x2="end:T",
+            y=y,
+            tooltip=["place:N", "arrived:N", "left:N", "source:N"],
         )
-    )
-    names = (
-        alt.Chart(stays)
-        .mark_text(align="left", dx=2, dy=-14, fontSize=9, angle=0, color=INK)
-        .encode(x="start:T", y=alt.value(20), text="place:N")
     )
     points = (
         alt.Chart(rows)
         .mark_point(size=70, filled=True)
         .encode(
             x=alt.X("date:T"),
-            y=alt.Y("category:N", title=None),
+            y=y,
             color=alt.Color(
                 "category:N",
                 title="Event",
@@ -114,15 +126,15 @@ def exile_timeline_chart(
             tooltip=TOOLTIP,
         )
     )
-    return alt.layer(bars, names, points).properties(
+    return alt.layer(bars, points).properties(
         width="container",
         height=alt.Step(22),
         title=alt.Title(
             "Trotsky in exile, 1928–1940",
-            subtitle="Top band: where he lived; points: events concerning him, his family and his killers",
+            subtitle="Bars: where he lived, one row per place; points: events concerning him, his family and his killers",
         ),
         description=(
-            "Timeline from 1928 to 1940. A band of bars at the top shows where Trotsky lived (Alma-Ata, Turkey, France, Norway, Mexico); "
+            "Timeline from 1928 to 1940. Bars, one row per place, show where Trotsky lived (Alma-Ata, Turkey, France, Norway, Mexico); "
             "below, points by kind of event mark his deportation, moves, the deaths in his family, the raid of May 1940 and his murder."
         ),
     )

@@ -77,12 +77,13 @@ def repression_chart(
     ]
     lines = base.mark_line(point=True).encode(y=y, color=colour, tooltip=tooltip).add_params(scale)
     peak = alt.Chart(
-        pd.DataFrame({"year": [1937, 1938], "label": ["1937–38: the Great Terror", ""]})
+        pd.DataFrame({"year": [1937, 1938], "label": ["1937–38:\nthe Great Terror", ""]})
     ).encode(x="year:O")
     band = peak.mark_rect(opacity=0.12, color="#EE6677")
-    label = peak.mark_text(align="left", dx=14, baseline="bottom", fontSize=11).encode(
-        text="label:N", y=alt.value(12)
-    )
+    # set to the left of the band, so that on a narrow screen it runs into the chart, not past it
+    label = peak.mark_text(
+        align="right", dx=-4, baseline="top", fontSize=11, lineBreak="\n"
+    ).encode(text="label:N", y=alt.value(12))
     return alt.layer(band, lines, label).properties(
         width="container",
         height=340,

@@ -109,12 +109,20 @@ def edition_theme() -> alt.theme.ThemeConfig:
                 "tickColor": INK,
                 "labelFontSize": 12,
                 "titleFontSize": 12,
+                # labels that would overlap are dropped (every other year, say), not printed on top
+                # of each other; a phone's narrow chart keeps fewer of them
+                "labelOverlap": "greedy",
             },
+            # below the chart, in two columns: a legend at the side takes a phone's whole width
             "legend": {
                 "labelColor": INK,
                 "titleColor": INK,
                 "labelFontSize": 12,
                 "titleFontSize": 12,
+                "orient": "bottom",
+                "direction": "vertical",
+                "columns": 2,
+                "labelLimit": 170,
             },
             "header": {"labelColor": INK, "titleColor": INK},
             "text": {"color": INK},

@@ -136,3 +136,68 @@ def test_terms_citations_and_paragraph_citation_preview_on_hover_focus_and_tap(
     page.locator(".edition-preview").wait_for()
     assert page.url.endswith("kirov.html")
     touch.close()
+
+
+# --- Legible charts ------------------------------------------------------------------------------
+
+# For each drawn chart: text running past the chart or the page's column, text over other text
+# (labels a chart hides because they would collide are not counted), and a chart much narrower
+# than its column.
+CHART_TEXT_PROBLEMS = """() => {
+  const out = [];
+  const charts = [...document.querySelectorAll('.edition-chart')];
+  charts.forEach((chart, ci) => {
+    const svg = chart.querySelector('svg'); if (!svg) { out.push({ci, problem: 'no svg'}); return; }
+    const box = svg.getBoundingClientRect();
+    const col = chart.parentElement.getBoundingClientRect();
+    const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim() && t.getClientRects().length && getComputedStyle(t).opacity !== '0' && t.getAttribute('opacity') !== '0' && !t.closest('[opacity="0"]'));
+    const rects = texts.map(t => ({t: t.textContent.trim().slice(0,40), r: t.getBoundingClientRect(), role: (t.closest('[class*=role-]')||{}).getAttribute ? t.closest('[class*=role-]').getAttribute('class') : ''}));
+    const title = (svg.querySelector('.role-title-text') || {}).textContent || '';
+    for (const a of rects) {
+      if (a.r.right > box.right + 1 || a.r.left < box.left - 1) out.push({ci, title, problem: 'outside', text: a.t});
+      if (a.r.right > col.right + 1) out.push({ci, title, problem: 'past column', text: a.t});
+    }
+    let overlaps = 0, example = null;
+    for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++) {
+      const a = rects[i].r, b = rects[j].r;
+      const w = Math.min(a.right, b.right) - Math.max(a.left, b.left), h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (w > 2 && h > 2) { overlaps++; example = example || [rects[i].t, rects[j].t]; }
+    }
+    if (overlaps) out.push({ci, title, problem: 'overlap', n: overlaps, example});
+    if (box.width < col.width * 0.8) out.push({ci, title, problem: 'narrow', w: Math.round(box.width), col: Math.round(col.width)});
+  });
+  return out;
+}"""
+CHART_PAGES = [
+    "intro",
+    "testament",
+    "troika",
+    "oppositions",
+    "kirov",
+    "trials",
+    "counting",
+    "trotsky",
+    "erasure",
+    "sources",
+    "explore",
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1280, 390])
+def test_every_chart_fills_its_column_with_no_clipped_or_overprinted_text(
+    built_site, site_url, browser, width
+):
+    from conftest import draw_every_chart
+
+    problems = {}
+    for name in CHART_PAGES:
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        page.goto(f"{site_url}/book/{name}.html", wait_until="networkidle")
+        assert draw_every_chart(page) or name == "data"
+        found = page.evaluate(CHART_TEXT_PROBLEMS)
+        if found:
+            problems[name] = found[:5]
+        context.close()
+    assert not problems, f"at {width} px: {problems}"

@@ -66,10 +66,50 @@
     return fetched.get(element);
   }
 
+  // Vega does not wrap titles: break the chart's title and subtitle into lines that fit the
+  // chart's width (about 0.6 em a character), so a phone never cuts them off.
+  function wrap(text, fontSize, width) {
+    if (typeof text !== "string") return text;
+    const perLine = Math.max(16, Math.floor((width - 16) / (fontSize * 0.62)));
+    const lines = [];
+    for (const word of text.split(" ")) {
+      const last = lines.length - 1;
+      if (last >= 0 && (lines[last] + " " + word).length <= perLine) lines[last] += " " + word;
+      else lines.push(word);
+    }
+    return lines.length > 1 ? lines : text;
+  }
+
+  function fitted(spec, width) {
+    const copy = JSON.parse(JSON.stringify(spec));
+    // several legends below a chart stand one under another, not side by side past its edge
+    copy.config = copy.config || {};
+    copy.config.legend = Object.assign({}, copy.config.legend, {
+      layout: {bottom: {anchor: "start", direction: "vertical", margin: 8}},
+    });
+    if (width < 560) {
+      // a phone: legends in one column, and axis labels no wider than about a third of the chart
+      const limit = Math.round(width / 3);
+      const walk = node => {
+        if (!node || typeof node !== "object") return;
+        for (const legend of node.legends || []) { legend.columns = 1; legend.labelLimit = Math.min(legend.labelLimit || 170, width - 60); }
+        for (const axis of node.axes || []) if (axis.labelLimit === undefined || axis.labelLimit > limit) axis.labelLimit = limit;
+        (node.marks || []).forEach(walk);
+      };
+      walk(copy);
+      copy.config.legend.columns = 1;
+    }
+    if (copy.title && typeof copy.title === "object") {
+      copy.title.text = wrap(copy.title.text, copy.title.fontSize || 15, width);
+      copy.title.subtitle = wrap(copy.title.subtitle, copy.title.subtitleFontSize || 12, width);
+    }
+    return copy;
+  }
+
   function draw(element) {
     if (element.dataset.drawing) return;
     element.dataset.drawing = "yes";
-    Promise.all([chartOf(element), loadLibraries()]).then(([chart]) => vegaEmbed(element, chart.spec, chart.options)).catch(error => {
+    Promise.all([chartOf(element), loadLibraries()]).then(([chart]) => vegaEmbed(element, fitted(chart.spec, element.clientWidth || 640), chart.options)).catch(error => {
       element.textContent = "This chart could not be drawn: " + error.message;
       console.error(error);
     });
