@@ -2,6 +2,8 @@
 
 import json
 import re
+import subprocess
+import sys
 import unicodedata
 
 import pytest
@@ -10,7 +12,7 @@ from conftest import ROOT, require
 from pypdf import PdfReader
 
 from edition.site.build import toc_documents
-from edition.site.pdf import CHROMIUM, make_pdf
+from edition.site.pdf import CHROMIUM, PDF_NAME, PRINT_PAGE
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +20,17 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def printed(built_site):
     require(CHROMIUM.exists(), f"Debian's chromium is not installed at {CHROMIUM}")
-    path = make_pdf(ROOT)
+    # the documented command, in its own process (this session's browser already runs Playwright)
+    made = subprocess.run(
+        [sys.executable, "-m", "edition", "pdf", str(ROOT)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert made.returncode == 0, made.stderr[-2000:]
+    path = built_site / PDF_NAME
+    assert not (built_site / PRINT_PAGE).exists(), "the print page was left in the book"
     reader = PdfReader(path)
     # NFKC: Chromium sets "fi" and "fl" as ligatures, which the text layer keeps as one character
     text = unicodedata.normalize(

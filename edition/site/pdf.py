@@ -11,7 +11,6 @@ introduction links to it. Nothing is fetched from anywhere else.
 import functools
 import http.server
 import os
-import shutil
 import threading
 from pathlib import Path
 
@@ -122,5 +121,6 @@ def make_pdf(root: Path) -> Path:
             browser.close()
     finally:
         server.shutdown()
-    shutil.copyfile(target, root / "_build" / PDF_NAME)
+        # the print page is a tool of this command, not a page of the book
+        (site / PRINT_PAGE).unlink(missing_ok=True)
     return target
