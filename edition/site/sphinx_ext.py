@@ -28,9 +28,8 @@ from ..citations import cite_targets
 from ..figures import PROSE_NAMESPACE
 from ..paths import BOOK_DIR, ROOT
 from ..provenance import CITABLE, YEARLY, EvidenceError, sources_behind
-from ..tables import load_sources, load_table
+from ..tables import load_table
 from . import bundle, citable, pages, purge, slim, vendor
-from .kernels import quiet_closed_stream_warning
 
 SPHINX_DESIGN_FILES = {"sphinx-design.min.css", "design-tabs.js"}
 THEME_STYLESHEETS = [
@@ -188,11 +187,6 @@ class FigureRole(PasteTextRole):
 
 
 @functools.cache
-def _readings():
-    return load_sources()
-
-
-@functools.cache
 def _citable_tables() -> dict:
     return {name: load_table(name) for name in [*CITABLE, YEARLY]}
 
@@ -207,7 +201,7 @@ def evidence_role(name, rawtext, text, lineno, inliner, options=None, content=()
     except EvidenceError as error:
         message = inliner.reporter.error(f"{{evidence}}: {error}", line=lineno)
         return [inliner.problematic(rawtext, rawtext, message)], [message]
-    targets = cite_targets(source_ids, _readings())
+    targets = cite_targets(source_ids, tables["sources"])  # readings with their works
     cite = inliner.document.settings.env.get_domain("cite").role("p")
     return cite("cite:p", rawtext, targets, lineno, inliner, options or {}, content)
 
@@ -245,7 +239,6 @@ def _citable_page(app: Sphinx, doctree, docname: str) -> None:
 
 def setup(app: Sphinx) -> dict:
     app.add_node(HideCodeCellNode, override=True, html=(_visit_code_toggle, _depart_code_toggle))
-    quiet_closed_stream_warning()  # myst-nb may run a kernel in this process (kernels.py)
     _drop_thebe(app)
     app.add_config_value("edition_chart_libraries", "", "html")
     app.connect("config-inited", _check_and_record)
