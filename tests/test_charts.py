@@ -10,6 +10,7 @@ import vl_convert
 import edition
 from edition.chart_files import inline_served
 from edition.site.pages import compile_spec, vegalite_version
+from edition.timelines import kirov_aftermath_marks
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -96,7 +97,10 @@ def _builders(t):
         "verdicts": (lambda: edition.verdicts_chart(t["claims"], s), 4),
         "sources overview": (lambda: edition.sources_overview_chart(t["excerpts"], s), 5),
         "succession": (lambda: edition.succession_chart(e, p, s), 20),
-        "kirov aftermath": (lambda: edition.kirov_aftermath_chart(e, p, s), 10),
+        "kirov aftermath": (
+            lambda: edition.kirov_aftermath_chart(e, p, s),
+            len(kirov_aftermath_marks(e, p, s)),
+        ),
         "purge timeline": (
             lambda: edition.purge_timeline_chart(e, p, s),
             int(in_years.between(1935, 1939).sum()),
