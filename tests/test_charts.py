@@ -99,7 +99,7 @@ def _builders(t):
         "succession": (lambda: edition.succession_chart(e, p, s), 20),
         "kirov aftermath": (
             lambda: edition.kirov_aftermath_chart(e, p, s),
-            len(kirov_aftermath_marks(e, p, s)),
+            max(len(kirov_aftermath_marks(e, p, s)), 1),  # an empty window is a failure too
         ),
         "purge timeline": (
             lambda: edition.purge_timeline_chart(e, p, s),
